@@ -1,0 +1,401 @@
+package app
+
+import (
+	"context"
+	"fmt"
+	"reflect"
+	"strings"
+
+	"reach"
+	"reach/email"
+	"reach/phone"
+)
+
+// ContactMethodInput is a contact method as a client sends it, alone or as one
+// entry of a whole set.
+type ContactMethodInput struct {
+	ID        string     `json:"id,omitempty" doc:"Id of an existing contact method of this record (keeps its history); omit to add a new one."`
+	Kind      reach.Kind `json:"kind,omitempty" enum:"mobile,phone,fax,email" doc:"Defaults to email for addresses, otherwise mobile (phone when an extension is given)."`
+	Value     string     `json:"value" maxLength:"320" doc:"The number or address as typed; it is normalized (E.164 for numbers)."`
+	Extension string     `json:"extension,omitempty" maxLength:"20" doc:"Phone extension, digits only; also parsed from the value (x12, ext. 12, #12, ;ext=12)."`
+	Memo      string     `json:"memo,omitempty" maxLength:"400" doc:"Free label such as Office or Wife's cell."`
+	Primary   bool       `json:"primary,omitempty" doc:"At most one number and one email per record are primary; marking one moves the flag."`
+}
+
+// ContactMethodPatch changes some fields of one contact method.
+type ContactMethodPatch struct {
+	Kind      *reach.Kind `json:"kind,omitempty" enum:"mobile,phone,fax,email" doc:"Switching between mobile, phone and fax keeps the value, memo and history."`
+	Value     *string     `json:"value,omitempty" maxLength:"320"`
+	Extension *string     `json:"extension,omitempty" maxLength:"20"`
+	Memo      *string     `json:"memo,omitempty" maxLength:"400"`
+	Primary   *bool       `json:"primary,omitempty"`
+	Version   *int64      `json:"version,omitempty" doc:"Version of the record holding the method; alternative to If-Match."`
+}
+
+// Validation is the answer to an as-you-type check.
+type Validation struct {
+	Valid     bool       `json:"valid"`
+	Kind      reach.Kind `json:"kind"`
+	Value     string     `json:"value,omitempty" doc:"Normalized value"`
+	Display   string     `json:"display,omitempty"`
+	Extension string     `json:"extension,omitempty"`
+	Code      string     `json:"code,omitempty"`
+	Message   string     `json:"message,omitempty"`
+}
+
+// Validate checks one value as it would be checked on save, without writing.
+func (a *App) Validate(actor reach.Actor, kind reach.Kind, value string) (Validation, error) {
+	if err := actor.Require(reach.PermCustomerView); err != nil {
+		return Validation{}, err
+	}
+	return validate(kind, value), nil
+}
+
+func validate(kind reach.Kind, value string) Validation {
+	var v reach.Validation
+	m := normalizeContact(&v, "value", ContactMethodInput{Kind: kind, Value: value})
+	if err := v.Err(); err != nil {
+		f := v.Fields[0]
+		return Validation{Kind: kind, Code: f.Code, Message: f.Message}
+	}
+	return Validation{Valid: true, Kind: m.Kind, Value: m.Value, Display: m.Display, Extension: m.Extension}
+}
+
+// normalizeContact turns input into a contact method's kind, value, key,
+// display, extension, memo and primary flag, reporting problems under field.
+func normalizeContact(v *reach.Validation, field string, in ContactMethodInput) reach.ContactMethod {
+	m := reach.ContactMethod{Kind: in.Kind, Primary: in.Primary}
+	m.Memo = cleanText(v, field+".memo", in.Memo, maxMemoLen, false)
+	ext := strings.TrimSpace(in.Extension)
+	if m.Kind == "" {
+		switch {
+		case strings.Contains(in.Value, "@"):
+			m.Kind = reach.KindEmail
+		case ext != "" || hasExtension(in.Value):
+			m.Kind = reach.KindPhone
+		default:
+			m.Kind = reach.KindMobile
+		}
+	}
+	if !m.Kind.Valid() {
+		v.Add(field+".kind", reach.EINVALIDKIND, fmt.Sprintf("Kind %q is not one of mobile, phone, fax, email.", m.Kind))
+		return m
+	}
+	if m.Kind == reach.KindEmail {
+		if ext != "" {
+			v.Add(field+".extension", reach.EEXTENSIONNOTALLOWED, "An email address has no extension; remove it.")
+		}
+		addr, err := email.Parse(in.Value)
+		if err != nil {
+			e := err.(*email.Error)
+			v.Add(field+".value", e.Code, e.Message)
+			return m
+		}
+		m.Value, m.Key, m.Display = addr.Value, addr.Key, addr.Display
+		return m
+	}
+	n, err := phone.Parse(in.Value)
+	if err != nil {
+		e := err.(*phone.Error)
+		v.Add(field+".value", e.Code, e.Message)
+		return m
+	}
+	if ext != "" {
+		if !isDigits(ext) || len(ext) > 10 {
+			v.Add(field+".extension", reach.EINVALIDVALUE, "An extension is 1 to 10 digits.")
+			return m
+		}
+		if n.Extension != "" && n.Extension != ext {
+			v.Add(field+".extension", reach.EINVALIDVALUE, fmt.Sprintf("The value already carries extension %s, which differs from extension %s; give it once.", n.Extension, ext))
+			return m
+		}
+		n.Extension = ext
+	}
+	if n.Extension != "" && m.Kind == reach.KindMobile {
+		v.Add(field+".extension", reach.EEXTENSIONNOTALLOWED, "A mobile number has no extension; choose kind phone or fax, or remove the extension.")
+		return m
+	}
+	m.Value, m.Key, m.Extension, m.Display = n.E164, n.E164, n.Extension, n.Display()
+	return m
+}
+
+func hasExtension(value string) bool {
+	n, err := phone.Parse(value)
+	return err == nil && n.Extension != ""
+}
+
+func isDigits(s string) bool {
+	for _, r := range s {
+		if r < '0' || r > '9' {
+			return false
+		}
+	}
+	return s != ""
+}
+
+// checkSet enforces the rules over a record's whole list of contact methods:
+// each value once per record, and at most one primary number and one primary email.
+func checkSet(v *reach.Validation, field string, cms []reach.ContactMethod) {
+	seen := map[string]int{}
+	primaries := map[string]int{}
+	for i, m := range cms {
+		if m.Key == "" { // already reported as invalid
+			continue
+		}
+		if j, ok := seen[m.Key]; ok {
+			v.Add(fmt.Sprintf("%s[%d].value", field, i), reach.EDUPLICATECONTACT,
+				fmt.Sprintf("%s is already on this record (entry %d); each value may appear once per record.", m.Display, j))
+			continue
+		}
+		seen[m.Key] = i
+		if m.Primary {
+			g := m.Kind.PrimaryGroup()
+			if primaries[g]++; primaries[g] > 1 {
+				v.Add(fmt.Sprintf("%s[%d].primary", field, i), reach.EMULTIPLEPRIMARY,
+					fmt.Sprintf("Only one %s may be primary on a record.", g))
+			}
+		}
+	}
+}
+
+// movePrimary clears the primary flag of every other method in the group of
+// cms[keep], so marking one primary moves the flag rather than failing.
+func movePrimary(cms []reach.ContactMethod, keep int) {
+	g := cms[keep].Kind.PrimaryGroup()
+	for i := range cms {
+		if i != keep && cms[i].Kind.PrimaryGroup() == g {
+			cms[i].Primary = false
+		}
+	}
+}
+
+// editContacts is the one path by which contact methods change: it loads the
+// record, checks permission and version, lets edit compute the new list,
+// validates the list, and saves it with its audit entry.
+func (a *App) editContacts(ctx context.Context, actor reach.Actor, ref reach.RecordRef, action string, want *int64,
+	edit func(v *reach.Validation, current []reach.ContactMethod, now func() reach.ContactMethod) []reach.ContactMethod,
+) (Record, error) {
+	var saved Record
+	_, err := a.write(ctx, actor, action, want != nil, func(tx reach.Tx, ch *change) error {
+		h, err := loadRecord(ctx, tx, actor.TenantID, ref)
+		if err != nil {
+			return err
+		}
+		if err := actor.Require(h.editPermission()); err != nil {
+			return err
+		}
+		if err := checkVersion(string(ref.Type), ref.ID, h.Version(), want); err != nil {
+			return err
+		}
+		var v reach.Validation
+		current := append([]reach.ContactMethod(nil), h.Contacts()...)
+		fresh := func() reach.ContactMethod {
+			return reach.ContactMethod{
+				ID: reach.NewID(), CustomerID: h.customerID(), Owner: ref,
+				CreatedAt: tx.Now(), UpdatedAt: tx.Now(), CreatedBy: actor.UserID, Source: actor.Source,
+			}
+		}
+		next := edit(&v, current, fresh)
+		if v.Err() == nil {
+			checkSet(&v, "contact_methods", next)
+		}
+		if err := v.Err(); err != nil {
+			return err
+		}
+		for i := range next {
+			if changedFrom(h.Contacts(), next[i]) {
+				next[i].UpdatedAt = tx.Now()
+			}
+		}
+		if reflect.DeepEqual(next, h.Contacts()) {
+			saved = h // nothing changed: no new version, no audit noise
+			return nil
+		}
+		saved = h.withContacts(next, tx.Now())
+		if err := saved.save(ctx, tx, h.Version()); err != nil {
+			return err
+		}
+		ch.record(string(ref.Type), ref.ID, h.Value(), saved.Value())
+		return nil
+	})
+	return saved, err
+}
+
+// changedFrom reports whether m differs from the stored method with its id.
+func changedFrom(stored []reach.ContactMethod, m reach.ContactMethod) bool {
+	for _, s := range stored {
+		if s.ID == m.ID {
+			s.UpdatedAt = m.UpdatedAt
+			return !reflect.DeepEqual(s, m)
+		}
+	}
+	return false
+}
+
+// SaveContactMethods replaces a record's whole set of contact methods at once,
+// as the Edit Contact Methods screen saves: entries with an id update that
+// method, entries without one are added, and methods not listed are removed.
+// All rows change or none do. want is required: a whole-set save must say
+// which version it was based on.
+func (a *App) SaveContactMethods(ctx context.Context, actor reach.Actor, ref reach.RecordRef, in []ContactMethodInput, want *int64) (Record, error) {
+	if want == nil {
+		return Record{}, reach.Errorf(reach.EPRECONDITIONREQUIRED,
+			"Saving the whole set of contact methods needs the record version it is based on: send If-Match: \"<version>\" or version in the body.")
+	}
+	return a.editContacts(ctx, actor, ref, "contact_methods.save", want, func(v *reach.Validation, current []reach.ContactMethod, fresh func() reach.ContactMethod) []reach.ContactMethod {
+		byID := map[string]reach.ContactMethod{}
+		for _, m := range current {
+			byID[m.ID] = m
+		}
+		used := map[string]bool{}
+		next := make([]reach.ContactMethod, 0, len(in))
+		for i, item := range in {
+			field := fmt.Sprintf("contact_methods[%d]", i)
+			m := fresh()
+			if item.ID != "" {
+				old, ok := byID[item.ID]
+				if !ok || used[item.ID] {
+					v.Add(field+".id", reach.EUNKNOWNCONTACTMETHOD, fmt.Sprintf("Contact method %q is not on this record (or is listed twice); omit id to add a new one.", item.ID))
+					continue
+				}
+				used[item.ID] = true
+				m = old
+				if item.Kind == "" {
+					item.Kind = old.Kind
+				}
+			}
+			n := normalizeContact(v, field, item)
+			m.Kind, m.Value, m.Key, m.Display, m.Extension, m.Memo, m.Primary = n.Kind, n.Value, n.Key, n.Display, n.Extension, n.Memo, n.Primary
+			next = append(next, m)
+		}
+		return next
+	})
+}
+
+// AddContactMethod adds one contact method to a record.
+func (a *App) AddContactMethod(ctx context.Context, actor reach.Actor, ref reach.RecordRef, in ContactMethodInput, want *int64) (Record, string, error) {
+	var id string
+	h, err := a.editContacts(ctx, actor, ref, "contact_method.add", want, func(v *reach.Validation, current []reach.ContactMethod, fresh func() reach.ContactMethod) []reach.ContactMethod {
+		in.ID = ""
+		n := normalizeContact(v, "contact_method", in)
+		m := fresh()
+		id = m.ID
+		m.Kind, m.Value, m.Key, m.Display, m.Extension, m.Memo, m.Primary = n.Kind, n.Value, n.Key, n.Display, n.Extension, n.Memo, n.Primary
+		for _, c := range current {
+			if c.Key == m.Key && m.Key != "" {
+				v.Add("contact_method.value", reach.EDUPLICATECONTACT, fmt.Sprintf("%s is already on this record; each value may appear once per record.", m.Display))
+			}
+		}
+		next := append(current, m)
+		if m.Primary {
+			movePrimary(next, len(next)-1)
+		}
+		return next
+	})
+	return h, id, err
+}
+
+// ContactMethodOwner finds which record holds a contact method, checking the
+// actor may see that record.
+func (a *App) ContactMethodOwner(ctx context.Context, actor reach.Actor, id string) (reach.RecordRef, error) {
+	var ref reach.RecordRef
+	err := a.read(ctx, func(tx reach.Tx) error {
+		m, err := tx.ContactMethod(ctx, actor.TenantID, id)
+		if err != nil {
+			return err
+		}
+		ref = m.Owner
+		return actor.Require(viewPermission(ref.Type))
+	})
+	return ref, err
+}
+
+// ContactMethodRecord returns the record holding a contact method.
+func (a *App) ContactMethodRecord(ctx context.Context, actor reach.Actor, id string) (Record, error) {
+	ref, err := a.ContactMethodOwner(ctx, actor, id)
+	if err != nil {
+		return Record{}, err
+	}
+	var r Record
+	err = a.read(ctx, func(tx reach.Tx) (err error) {
+		r, err = loadRecord(ctx, tx, actor.TenantID, ref)
+		return err
+	})
+	return r, err
+}
+
+// UpdateContactMethod changes one contact method; switching among mobile,
+// phone and fax keeps its value, memo and history.
+func (a *App) UpdateContactMethod(ctx context.Context, actor reach.Actor, id string, p ContactMethodPatch, want *int64) (Record, error) {
+	ref, err := a.ContactMethodOwner(ctx, actor, id)
+	if err != nil {
+		return Record{}, err
+	}
+	if want == nil {
+		want = p.Version
+	}
+	return a.editContacts(ctx, actor, ref, "contact_method.update", want, func(v *reach.Validation, current []reach.ContactMethod, _ func() reach.ContactMethod) []reach.ContactMethod {
+		i := indexOf(current, id)
+		if i < 0 { // removed by a concurrent writer since we looked it up
+			v.Add("id", reach.EUNKNOWNCONTACTMETHOD, "This contact method was removed from its record.")
+			return current
+		}
+		old := current[i]
+		in := ContactMethodInput{Kind: old.Kind, Value: old.Value, Extension: old.Extension, Memo: old.Memo, Primary: old.Primary}
+		if p.Kind != nil {
+			in.Kind = *p.Kind
+			if (in.Kind == reach.KindEmail) != (old.Kind == reach.KindEmail) && p.Value == nil {
+				v.Add("kind", reach.EKINDCHANGE, fmt.Sprintf("A %s cannot become a %s with the same value; send the new value too.", old.Kind, in.Kind))
+				return current
+			}
+			if in.Kind == reach.KindMobile && p.Extension == nil {
+				in.Extension = "" // a mobile has no extension; switching drops it
+			}
+		}
+		if p.Value != nil {
+			in.Value, in.Extension = *p.Value, ""
+		}
+		if p.Extension != nil {
+			in.Extension = *p.Extension
+		}
+		if p.Memo != nil {
+			in.Memo = *p.Memo
+		}
+		if p.Primary != nil {
+			in.Primary = *p.Primary
+		}
+		n := normalizeContact(v, "contact_method", in)
+		m := old
+		m.Kind, m.Value, m.Key, m.Display, m.Extension, m.Memo, m.Primary = n.Kind, n.Value, n.Key, n.Display, n.Extension, n.Memo, n.Primary
+		current[i] = m
+		if m.Primary {
+			movePrimary(current, i)
+		}
+		return current
+	})
+}
+
+// DeleteContactMethod removes one contact method from its record.
+func (a *App) DeleteContactMethod(ctx context.Context, actor reach.Actor, id string, want *int64) (Record, error) {
+	ref, err := a.ContactMethodOwner(ctx, actor, id)
+	if err != nil {
+		return Record{}, err
+	}
+	return a.editContacts(ctx, actor, ref, "contact_method.remove", want, func(v *reach.Validation, current []reach.ContactMethod, _ func() reach.ContactMethod) []reach.ContactMethod {
+		i := indexOf(current, id)
+		if i < 0 {
+			v.Add("id", reach.EUNKNOWNCONTACTMETHOD, "This contact method was already removed from its record.")
+			return current
+		}
+		return append(current[:i:i], current[i+1:]...)
+	})
+}
+
+func indexOf(cms []reach.ContactMethod, id string) int {
+	for i, m := range cms {
+		if m.ID == id {
+			return i
+		}
+	}
+	return -1
+}

@@ -1,0 +1,57 @@
+package reach
+
+import "time"
+
+// Kind is what a contact method reaches: a mobile, a landline, a fax or a mailbox.
+type Kind string
+
+// Kinds of contact method.
+const (
+	KindMobile Kind = "mobile"
+	KindPhone  Kind = "phone"
+	KindFax    Kind = "fax"
+	KindEmail  Kind = "email"
+)
+
+// Kinds lists every kind.
+var Kinds = []Kind{KindMobile, KindPhone, KindFax, KindEmail}
+
+// Valid reports whether k is a known kind.
+func (k Kind) Valid() bool {
+	return k == KindMobile || k == KindPhone || k == KindFax || k == KindEmail
+}
+
+// IsNumber reports whether values of this kind are phone numbers. Numbers match
+// each other across mobile, phone and fax; emails only match emails.
+func (k Kind) IsNumber() bool { return k == KindMobile || k == KindPhone || k == KindFax }
+
+// ContactMethod is one way to reach a customer or a location.
+type ContactMethod struct {
+	ID string `json:"id"`
+	// Owner is the record holding this method; CustomerID is the customer that
+	// owns that record (the record itself when Owner is a customer).
+	Owner      RecordRef `json:"-"`
+	CustomerID string    `json:"-"`
+	Kind       Kind      `json:"kind"`
+	// Value is the normalized value: E.164 for numbers, the address for emails.
+	Value string `json:"value"`
+	// Key is what values are compared by: E.164, or the lower-cased address.
+	Key       string    `json:"-"`
+	Display   string    `json:"display"`
+	Extension string    `json:"extension"`
+	Memo      string    `json:"memo"`
+	Primary   bool      `json:"primary"`
+	CreatedAt time.Time `json:"created_at"`
+	CreatedBy string    `json:"created_by"`
+	Source    Source    `json:"source"`
+	UpdatedAt time.Time `json:"updated_at"`
+}
+
+// PrimaryGroup is the set within which at most one method may be primary: all
+// numbers form one group, emails another.
+func (k Kind) PrimaryGroup() string {
+	if k.IsNumber() {
+		return "number"
+	}
+	return "email"
+}

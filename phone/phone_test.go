@@ -1,0 +1,170 @@
+package phone
+
+import (
+	"errors"
+	"strings"
+	"testing"
+	"unicode"
+)
+
+func TestParse(t *testing.T) {
+	tests := []struct {
+		name, in       string
+		e164, ext, reg string // want on success
+		code           string // want on failure
+	}{
+		{"dots separate groups", "416.555.0199", "+14165550199", "", "CA", ""},
+		{"parenthesised area code", "(416) 555-0199", "+14165550199", "", "CA", ""},
+		{"leading long-distance 1", "1-312-555-0142", "+13125550142", "", "US", ""},
+		{"plus one international form", "+1 312 555 0142", "+13125550142", "", "US", ""},
+		{"bare ten digits", "3125550142", "+13125550142", "", "US", ""},
+		{"surrounding whitespace is trimmed", "  (312) 555-0142\n", "+13125550142", "", "US", ""},
+		{"ext. label", "4165550199 ext. 12", "+14165550199", "12", "CA", ""},
+		{"x label", "416-555-0199 x12", "+14165550199", "12", "CA", ""},
+		{"hash label", "416-555-0199 #12", "+14165550199", "12", "CA", ""},
+		{"rfc3966 ext parameter", "+1 416 555 0199;ext=12", "+14165550199", "12", "CA", ""},
+		{"auto-dial pause extension", "312-555-0142,,4321", "+13125550142", "4321", "US", ""},
+		{"tel URI with extension", "tel:+1-416-555-0199;ext=12", "+14165550199", "12", "CA", ""},
+		{"tel URI upper case", "TEL:+13125550142", "+13125550142", "", "US", ""},
+		{"full-width digits", "（３１２）５５５－０１４２", "+13125550142", "", "US", ""},
+		{"full-width plus", "＋1 312 555 0142", "+13125550142", "", "US", ""},
+		{"arabic-indic digits", "٣١٢٥٥٥٠١٤٢", "+13125550142", "", "US", ""},
+		{"devanagari digits", "३१२५५५०१४२", "+13125550142", "", "US", ""},
+		{"soft hyphen is punctuation", "312\u00ad555\u00ad0142", "+13125550142", "", "US", ""},
+		{"vanity letters", "1-800-FLOWERS", "+18003569377", "", "US", ""},
+		{"vanity letters with extension", "1-800-FLOWERS x7", "+18003569377", "7", "US", ""},
+		{"toll-free 8XX is domestic", "888 555 0142", "+18885550142", "", "US", ""},
+		{"premium 900 is domestic", "900 555 0142", "+19005550142", "", "US", ""},
+		{"personal 5XX is domestic", "500 555 0142", "+15005550142", "", "US", ""},
+		{"puerto rico", "787 722 0142", "+17877220142", "", "PR", ""},
+		{"us virgin islands", "340 776 0142", "+13407760142", "", "VI", ""},
+		{"guam", "671 472 0142", "+16714720142", "", "GU", ""},
+		{"northern mariana islands", "670 234 0142", "+16702340142", "", "MP", ""},
+		{"american samoa", "684 633 0142", "+16846330142", "", "AS", ""},
+		{"011 then country code 1 resolves to the domestic number", "011 1 312 555 0142", "+13125550142", "", "US", ""},
+
+		{"empty means a number is required", "", "", "", "", CodeInvalid},
+		{"whitespace only means a number is required", " \t\n ", "", "", "", CodeInvalid},
+		{"over 100 characters", strings.Repeat("1", 101), "", "", "", CodeInvalid},
+		{"huge input", strings.Repeat("4165550199 ", 10000), "", "", "", CodeInvalid},
+		{"control character inside", "416\x00555 0199", "", "", "", CodeInvalid},
+		{"tab inside", "416\t555 0199", "", "", "", CodeInvalid},
+		{"invalid utf-8", "416 555 \xff0199", "", "", "", CodeInvalid},
+		{"words", "call me maybe", "", "", "", CodeInvalid},
+		{"seven-digit local number", "555-0142", "", "", "", CodeInvalid},
+		{"nine digits", "312 555 014", "", "", "", CodeInvalid},
+		{"eleven digits without leading 1", "312 555 01422", "", "", "", CodeInvalid},
+		{"area code starting with 0", "012 555 0142", "", "", "", CodeInvalid},
+		{"area code starting with 1", "+1 112 555 0142", "", "", "", CodeInvalid},
+		{"exchange starting with 0", "312 055 0142", "", "", "", CodeInvalid},
+		{"exchange starting with 1", "312 155 0142", "", "", "", CodeInvalid},
+		{"N11 area code", "411 555 0142", "", "", "", CodeInvalid},
+		{"N11 exchange", "312 911 0142", "", "", "", CodeInvalid},
+		{"bare service code", "911", "", "", "", CodeInvalid},
+		{"date with slashes", "12/25/2023", "", "", "", CodeInvalid},
+		{"iso date", "2023-12-25", "", "", "", CodeInvalid},
+		{"one stray letter", "312-555-0142a", "", "", "", CodeInvalid},
+		{"letter O for zero", "312-555-O142", "", "", "", CodeInvalid},
+		{"vanity of wrong length", "1-800-FLOWER", "", "", "", CodeInvalid},
+		{"x inside the number", "312 x 555 0142", "", "", "", CodeInvalid},
+		{"extension marker without digits", "312 555 0142 ext", "", "", "", CodeInvalid},
+		{"extension over 15 digits", "312 555 0142 ext. 1234567890123456", "", "", "", CodeInvalid},
+		{"plus signs inside", "312+555+0142", "", "", "", CodeInvalid},
+		{"unassigned country code", "+210 555 0142", "", "", "", CodeInvalid},
+
+		{"other country code", "+44 20 7946 0958", "", "", "", CodeInternational},
+		{"011 international dialing", "011 44 20 7946 0958", "", "", "", CodeInternational},
+		{"global freephone +800", "+800 1234 5678", "", "", "", CodeInternational},
+		{"jamaica is +1 but not domestic", "876 927 0142", "", "", "", CodeInternational},
+		{"bahamas is +1 but not domestic", "+1 242 327 0142", "", "", "", CodeInternational},
+		{"dominican republic is +1 but not domestic", "1-809-555-0142", "", "", "", CodeInternational},
+		{"bermuda is +1 but not domestic", "441 295 0142", "", "", "", CodeInternational},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			n, err := Parse(tc.in)
+			if tc.code != "" {
+				var pe *Error
+				if !errors.As(err, &pe) {
+					t.Fatalf("Parse(%q) = %+v, %v; want *Error %s", tc.in, n, err, tc.code)
+				}
+				if pe.Code != tc.code || pe.Message == "" {
+					t.Fatalf("Parse(%q) error %q %q; want code %s", tc.in, pe.Code, pe.Message, tc.code)
+				}
+				return
+			}
+			if err != nil {
+				t.Fatalf("Parse(%q): %v", tc.in, err)
+			}
+			if n.E164 != tc.e164 || n.Extension != tc.ext || n.Region != tc.reg {
+				t.Fatalf("Parse(%q) = %+v; want %s ext %q region %s", tc.in, n, tc.e164, tc.ext, tc.reg)
+			}
+		})
+	}
+}
+
+func TestMessagesSayWhatIsWrong(t *testing.T) {
+	for in, want := range map[string]string{
+		"":                 "required",
+		"555-0142":         "area code",
+		"416-555-0199a":    "letters",
+		"+44 20 7946 0958": "United Kingdom",
+		"876 927 0142":     "Jamaica",
+		"312 055 0142":     "can't start with 0 or 1",
+	} {
+		_, err := Parse(in)
+		if err == nil || !strings.Contains(err.Error(), want) {
+			t.Errorf("Parse(%q) error %v; want it to mention %q", in, err, want)
+		}
+	}
+}
+
+func TestDisplay(t *testing.T) {
+	n, err := Parse("+1 416 555 0199 x12")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := n.Display(); got != "(416) 555-0199 ext. 12" {
+		t.Errorf("Display = %q", got)
+	}
+	for _, tc := range []struct{ e164, ext, want string }{
+		{"+14165550199", "", "(416) 555-0199"},
+		{"+14165550199", "7", "(416) 555-0199 ext. 7"},
+		{"+442079460958", "", "+442079460958"}, // not a +1 number: unchanged
+		{"garbage", "12", "garbage"},
+		{"", "", ""},
+	} {
+		if got := Format(tc.e164, tc.ext); got != tc.want {
+			t.Errorf("Format(%q, %q) = %q; want %q", tc.e164, tc.ext, got, tc.want)
+		}
+	}
+}
+
+func TestDigits(t *testing.T) {
+	for in, want := range map[string]string{
+		"(416) 555-0199 x12": "416555019912",
+		"４１６５５５０１９９":         "4165550199",
+		"᠐᠑᠒":                "012", // Mongolian
+		"𝟎𝟗":                 "09",  // mathematical bold, in a run of five digit sets
+		"no digits":          "",
+		"²½":                 "", // superscripts and fractions are not decimal digits
+	} {
+		if got := Digits(in); got != want {
+			t.Errorf("Digits(%q) = %q; want %q", in, got, want)
+		}
+	}
+}
+
+// digitValue relies on every Nd range being whole runs of ten digits.
+func TestNdRangesAreRunsOfTen(t *testing.T) {
+	for _, r := range unicode.Nd.R16 {
+		if r.Stride != 1 || (r.Hi-r.Lo+1)%10 != 0 {
+			t.Errorf("Nd range %U-%U stride %d", r.Lo, r.Hi, r.Stride)
+		}
+	}
+	for _, r := range unicode.Nd.R32 {
+		if r.Stride != 1 || (r.Hi-r.Lo+1)%10 != 0 {
+			t.Errorf("Nd range %U-%U stride %d", r.Lo, r.Hi, r.Stride)
+		}
+	}
+}

@@ -1,0 +1,151 @@
+// Package sqlstore is reach's one storage implementation, over database/sql, for
+// the embedded SQLite default and for PostgreSQL. The SQL is written once; the
+// few dialect differences live in dialect.go.
+package sqlstore
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"net/url"
+	"strings"
+	"time"
+
+	_ "github.com/jackc/pgx/v5/stdlib" // registers the "pgx" driver
+	_ "modernc.org/sqlite"             // registers the "sqlite" driver
+
+	"reach"
+)
+
+// DB is an open reach database.
+type DB struct {
+	d dialect
+	// write takes every read-write transaction. On SQLite it holds one
+	// connection, so writers queue instead of failing with SQLITE_BUSY.
+	write *sql.DB
+	// read serves read-only transactions from a pool of connections.
+	read *sql.DB
+	// Now returns the current time; tests replace it to control timestamps.
+	Now func() time.Time
+}
+
+// IsPostgres reports whether dsn names a PostgreSQL database rather than a
+// SQLite file.
+func IsPostgres(dsn string) bool {
+	return strings.HasPrefix(dsn, "postgres://") || strings.HasPrefix(dsn, "postgresql://")
+}
+
+// Open opens the database named by dsn: a postgres:// URL or a SQLite file path.
+// It does not migrate; call Migrate.
+func Open(ctx context.Context, dsn string) (*DB, error) {
+	db := &DB{Now: func() time.Time { return time.Now().UTC() }}
+	var err error
+	if IsPostgres(dsn) {
+		db.d = postgresDialect{}
+		db.write, err = sql.Open("pgx", dsn)
+		if err != nil {
+			return nil, fmt.Errorf("open postgres: %w", err)
+		}
+		db.write.SetMaxOpenConns(20)
+		db.write.SetMaxIdleConns(20)
+		db.read = db.write
+	} else {
+		db.d = sqliteDialect{}
+		if db.write, err = sql.Open("sqlite", sqliteDSN(dsn, "immediate")); err != nil {
+			return nil, fmt.Errorf("open sqlite: %w", err)
+		}
+		db.write.SetMaxOpenConns(1)
+		if db.read, err = sql.Open("sqlite", sqliteDSN(dsn, "deferred")); err != nil {
+			return nil, fmt.Errorf("open sqlite: %w", err)
+		}
+		db.read.SetMaxOpenConns(8)
+		db.read.SetMaxIdleConns(8)
+	}
+	if err := db.write.PingContext(ctx); err != nil {
+		db.Close()
+		return nil, fmt.Errorf("connect to database: %w", err)
+	}
+	return db, nil
+}
+
+// sqliteDSN tunes SQLite for a server: WAL so readers never block the writer,
+// foreign keys on, a busy timeout instead of immediate failure, and NORMAL sync
+// (safe with WAL). Writers begin IMMEDIATE so they queue for the lock up front.
+func sqliteDSN(path, txlock string) string {
+	q := url.Values{}
+	for _, p := range []string{"journal_mode(WAL)", "foreign_keys(1)", "busy_timeout(10000)", "synchronous(NORMAL)"} {
+		q.Add("_pragma", p)
+	}
+	q.Set("_txlock", txlock)
+	return "file:" + path + "?" + q.Encode()
+}
+
+// Close closes every connection.
+func (db *DB) Close() error {
+	err := db.write.Close()
+	if db.read != db.write {
+		err = errors.Join(err, db.read.Close())
+	}
+	return err
+}
+
+// Dialect names the database: "sqlite" or "postgres".
+func (db *DB) Dialect() string { return db.d.name() }
+
+// Ping checks the database answers; /readyz uses it.
+func (db *DB) Ping(ctx context.Context) error { return db.write.PingContext(ctx) }
+
+// Read runs fn in a read-only transaction.
+func (db *DB) Read(ctx context.Context, fn func(reach.Tx) error) error {
+	return db.run(ctx, db.read, &sql.TxOptions{ReadOnly: true}, fn)
+}
+
+// Write runs fn in a read-write transaction; it commits when fn returns nil.
+func (db *DB) Write(ctx context.Context, fn func(reach.Tx) error) error {
+	return db.run(ctx, db.write, nil, fn)
+}
+
+func (db *DB) run(ctx context.Context, pool *sql.DB, opts *sql.TxOptions, fn func(reach.Tx) error) error {
+	sqlTx, err := pool.BeginTx(ctx, opts)
+	if err != nil {
+		return db.d.translate(fmt.Errorf("begin: %w", err))
+	}
+	t := &tx{tx: sqlTx, d: db.d, now: db.Now().UTC().Truncate(time.Microsecond)}
+	if err := fn(t); err != nil {
+		_ = sqlTx.Rollback()
+		return err
+	}
+	if err := sqlTx.Commit(); err != nil {
+		return db.d.translate(fmt.Errorf("commit: %w", err))
+	}
+	return nil
+}
+
+// tx implements reach.Tx over one database transaction.
+type tx struct {
+	tx  *sql.Tx
+	d   dialect
+	now time.Time
+}
+
+var _ reach.Tx = (*tx)(nil)
+
+func (t *tx) Now() time.Time { return t.now }
+
+func (t *tx) exec(ctx context.Context, query string, args ...any) (sql.Result, error) {
+	res, err := t.tx.ExecContext(ctx, t.d.rebind(query), args...)
+	return res, t.d.translate(err)
+}
+
+func (t *tx) query(ctx context.Context, query string, args ...any) (*sql.Rows, error) {
+	rows, err := t.tx.QueryContext(ctx, t.d.rebind(query), args...)
+	return rows, t.d.translate(err)
+}
+
+func (t *tx) queryRow(ctx context.Context, query string, args ...any) *sql.Row {
+	return t.tx.QueryRowContext(ctx, t.d.rebind(query), args...)
+}
+
+// ts converts a time to the dialect's column value.
+func (t *tx) ts(v time.Time) any { return t.d.timeValue(v) }

@@ -1,0 +1,113 @@
+package sqlstore
+
+import (
+	"database/sql"
+	"errors"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/jackc/pgx/v5/pgconn"
+	"modernc.org/sqlite"
+	sqlite3 "modernc.org/sqlite/lib"
+
+	"reach"
+)
+
+// dialect holds everything that differs between SQLite and PostgreSQL.
+type dialect interface {
+	name() string
+	// rebind turns the ? placeholders the queries are written with into the
+	// dialect's own.
+	rebind(query string) string
+	// timeValue is how a timestamp is passed as a parameter.
+	timeValue(t time.Time) any
+	// translate turns driver errors into domain errors, once per dialect.
+	translate(err error) error
+}
+
+type sqliteDialect struct{}
+
+func (sqliteDialect) name() string               { return "sqlite" }
+func (sqliteDialect) rebind(query string) string { return query }
+
+// timeLayout is fixed-width so SQLite's text timestamps sort correctly.
+const timeLayout = "2006-01-02T15:04:05.000000Z"
+
+func (sqliteDialect) timeValue(t time.Time) any { return t.UTC().Format(timeLayout) }
+
+func (sqliteDialect) translate(err error) error {
+	var se *sqlite.Error
+	if errors.As(err, &se) {
+		switch se.Code() {
+		case sqlite3.SQLITE_CONSTRAINT_UNIQUE, sqlite3.SQLITE_CONSTRAINT_PRIMARYKEY:
+			return &reach.Error{Code: reach.ECONFLICT, Message: "A record with the same unique value already exists."}
+		}
+	}
+	return err
+}
+
+type postgresDialect struct{}
+
+func (postgresDialect) name() string { return "postgres" }
+
+func (postgresDialect) rebind(query string) string {
+	var b strings.Builder
+	n := 0
+	for _, r := range query {
+		if r == '?' {
+			n++
+			b.WriteByte('$')
+			b.WriteString(strconv.Itoa(n))
+			continue
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
+}
+
+func (postgresDialect) timeValue(t time.Time) any { return t.UTC() }
+
+func (postgresDialect) translate(err error) error {
+	var pe *pgconn.PgError
+	if errors.As(err, &pe) && pe.Code == "23505" {
+		return &reach.Error{Code: reach.ECONFLICT, Message: "A record with the same unique value already exists."}
+	}
+	return err
+}
+
+// timeCol scans a timestamp stored either as TIMESTAMPTZ or as SQLite text.
+type timeCol struct{ t *time.Time }
+
+func (c timeCol) Scan(src any) error {
+	switch v := src.(type) {
+	case time.Time:
+		*c.t = v.UTC()
+	case string:
+		return c.parse(v)
+	case []byte:
+		return c.parse(string(v))
+	case nil:
+		*c.t = time.Time{}
+	default:
+		return errors.New("sqlstore: unsupported timestamp column type")
+	}
+	return nil
+}
+
+func (c timeCol) parse(s string) error {
+	t, err := time.Parse(time.RFC3339Nano, s)
+	if err != nil {
+		return err
+	}
+	*c.t = t.UTC()
+	return nil
+}
+
+// notFound maps sql.ErrNoRows to the domain's not-found error.
+func notFound(err error, what, id string) error {
+	if errors.Is(err, sql.ErrNoRows) {
+		return reach.NotFound(what, id)
+	}
+	return err
+}

@@ -1,0 +1,250 @@
+package sqlstore
+
+import (
+	"context"
+	"sort"
+	"strings"
+
+	"reach"
+)
+
+// prefixRange returns the bounds of every string starting with p, as a range
+// condition a plain B-tree index serves on both databases (PostgreSQL columns
+// use the "C" collation so the order is bytewise, as in SQLite).
+func prefixRange(p string) (lo, hi string) { return p, p + "\U0010FFFF" }
+
+// indexRecord replaces the search words of one record: its name and address.
+func (t *tx) indexRecord(ctx context.Context, tenantID string, ref reach.RecordRef, name string, a reach.Address) error {
+	if _, err := t.exec(ctx, `DELETE FROM search_terms WHERE tenant_id = ? AND record_type = ? AND record_id = ?`,
+		tenantID, string(ref.Type), ref.ID); err != nil {
+		return err
+	}
+	seen := map[[2]string]bool{}
+	for _, f := range []struct{ field, text string }{
+		{reach.FieldName, name},
+		{reach.FieldAddress, strings.Join([]string{a.Street, a.City, a.Zip}, " ")},
+	} {
+		for _, w := range reach.SearchWords(f.text) {
+			k := [2]string{w, f.field}
+			if seen[k] {
+				continue
+			}
+			seen[k] = true
+			if _, err := t.exec(ctx, `INSERT INTO search_terms (tenant_id, term, record_type, record_id, field) VALUES (?, ?, ?, ?, ?)`,
+				tenantID, w, string(ref.Type), ref.ID, f.field); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+// wordsQuery is the index-only query behind SearchWords: the longest word drives
+// a range scan, each other word is an indexed EXISTS probe on the same record.
+func wordsQuery(words []string) (string, []any, []string) {
+	sorted := append([]string(nil), words...)
+	sort.SliceStable(sorted, func(i, j int) bool { return len(sorted[i]) > len(sorted[j]) })
+	lo, hi := prefixRange(sorted[0])
+	q := `SELECT DISTINCT t.record_type, t.record_id FROM search_terms t WHERE t.tenant_id = ? AND t.term >= ? AND t.term < ?`
+	args := []any{lo, hi}
+	for _, w := range sorted[1:] {
+		lo, hi := prefixRange(w)
+		q += ` AND EXISTS (SELECT 1 FROM search_terms u WHERE u.tenant_id = t.tenant_id AND u.record_type = t.record_type
+			AND u.record_id = t.record_id AND u.term >= ? AND u.term < ?)`
+		args = append(args, lo, hi)
+	}
+	return q + ` LIMIT ?`, args, sorted
+}
+
+func (t *tx) SearchWords(ctx context.Context, tenantID string, words []string, limit int) ([]reach.SearchResult, error) {
+	if len(words) == 0 {
+		return nil, nil
+	}
+	q, args, _ := wordsQuery(words)
+	rows, err := t.query(ctx, q, append(append([]any{tenantID}, args...), limit)...)
+	if err != nil {
+		return nil, err
+	}
+	var hits []hit
+	for rows.Next() {
+		var h hit
+		if err := rows.Scan(&h.ref.Type, &h.ref.ID); err != nil {
+			rows.Close()
+			return nil, err
+		}
+		hits = append(hits, h)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	results, err := t.resolve(ctx, tenantID, hits)
+	if err != nil {
+		return nil, err
+	}
+	for i := range results {
+		r := &results[i]
+		if allPrefixed(reach.SearchWords(r.Name), words) {
+			r.Matched = reach.Match{Field: reach.FieldName, Value: r.Name}
+		} else {
+			r.Matched = reach.Match{Field: reach.FieldAddress, Value: r.address}
+		}
+	}
+	return publicResults(results), nil
+}
+
+func allPrefixed(have, want []string) bool {
+	for _, w := range want {
+		found := false
+		for _, h := range have {
+			if strings.HasPrefix(h, w) {
+				found = true
+				break
+			}
+		}
+		if !found {
+			return false
+		}
+	}
+	return true
+}
+
+func (t *tx) SearchContactKey(ctx context.Context, tenantID, prefix string, limit int) ([]reach.SearchResult, error) {
+	lo, hi := prefixRange(prefix)
+	return t.searchContacts(ctx, `m.key >= ? AND m.key < ?`, []any{tenantID, lo, hi, limit})
+}
+
+func (t *tx) SearchNumberSuffix(ctx context.Context, tenantID, digits string, limit int) ([]reach.SearchResult, error) {
+	lo, hi := prefixRange(reach.ReverseDigits(digits))
+	return t.searchContacts(ctx, `m.digits_rev >= ? AND m.digits_rev < ?`, []any{tenantID, lo, hi, limit})
+}
+
+func (t *tx) searchContacts(ctx context.Context, cond string, args []any) ([]reach.SearchResult, error) {
+	rows, err := t.query(ctx, `SELECT m.customer_id, m.location_id, m.kind, m.display FROM contact_methods m
+		WHERE m.tenant_id = ? AND `+cond+` LIMIT ?`, args...)
+	if err != nil {
+		return nil, err
+	}
+	var hits []hit
+	for rows.Next() {
+		var h hit
+		var loc *string
+		var kind reach.Kind
+		if err := rows.Scan(&h.ref.ID, &loc, &kind, &h.match.Value); err != nil {
+			rows.Close()
+			return nil, err
+		}
+		h.ref.Type = reach.RecordCustomer
+		if loc != nil {
+			h.ref = reach.RecordRef{Type: reach.RecordLocation, ID: *loc}
+		}
+		h.match.Field = reach.FieldPhone
+		if kind == reach.KindEmail {
+			h.match.Field = reach.FieldEmail
+		}
+		hits = append(hits, h)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	results, err := t.resolve(ctx, args[0].(string), hits)
+	if err != nil {
+		return nil, err
+	}
+	return publicResults(results), nil
+}
+
+type hit struct {
+	ref   reach.RecordRef
+	match reach.Match
+}
+
+type result struct {
+	reach.SearchResult
+	address string
+}
+
+// resolve loads the names behind hits, one record once, active records first.
+func (t *tx) resolve(ctx context.Context, tenantID string, hits []hit) ([]result, error) {
+	byRef := map[reach.RecordRef]*result{}
+	var order []reach.RecordRef
+	var customerIDs, locationIDs []string
+	for _, h := range hits {
+		if _, ok := byRef[h.ref]; ok {
+			continue
+		}
+		byRef[h.ref] = &result{SearchResult: reach.SearchResult{Type: h.ref.Type, ID: h.ref.ID, Matched: h.match}}
+		order = append(order, h.ref)
+		if h.ref.Type == reach.RecordCustomer {
+			customerIDs = append(customerIDs, h.ref.ID)
+		} else {
+			locationIDs = append(locationIDs, h.ref.ID)
+		}
+	}
+	load := func(typ reach.RecordType, query string, ids []string) error {
+		if len(ids) == 0 {
+			return nil
+		}
+		args := []any{tenantID}
+		for _, id := range ids {
+			args = append(args, id)
+		}
+		rows, err := t.query(ctx, query+` (`+placeholders(len(ids))+`)`, args...)
+		if err != nil {
+			return err
+		}
+		defer rows.Close()
+		for rows.Next() {
+			var id, name, customerID, customerName string
+			var active bool
+			var a reach.Address
+			if err := rows.Scan(&id, &name, &active, &customerID, &customerName, &a.Street, &a.City, &a.State, &a.Zip); err != nil {
+				return err
+			}
+			r := byRef[reach.RecordRef{Type: typ, ID: id}]
+			r.Name, r.Active, r.CustomerID, r.CustomerName = name, active, customerID, customerName
+			r.address = formatAddress(a)
+		}
+		return rows.Err()
+	}
+	if err := load(reach.RecordCustomer, `SELECT c.id, c.name, c.active, c.id, c.name, c.street, c.city, c.state, c.zip
+		FROM customers c WHERE c.tenant_id = ? AND c.id IN`, customerIDs); err != nil {
+		return nil, err
+	}
+	if err := load(reach.RecordLocation, `SELECT l.id, l.name, l.active, c.id, c.name, l.street, l.city, l.state, l.zip
+		FROM locations l JOIN customers c ON c.id = l.customer_id AND c.tenant_id = l.tenant_id
+		WHERE l.tenant_id = ? AND l.id IN`, locationIDs); err != nil {
+		return nil, err
+	}
+	out := make([]result, 0, len(order))
+	for _, ref := range order {
+		out = append(out, *byRef[ref])
+	}
+	sort.SliceStable(out, func(i, j int) bool {
+		if out[i].Active != out[j].Active {
+			return out[i].Active
+		}
+		return strings.ToLower(out[i].Name) < strings.ToLower(out[j].Name)
+	})
+	return out, nil
+}
+
+func publicResults(rs []result) []reach.SearchResult {
+	out := make([]reach.SearchResult, len(rs))
+	for i, r := range rs {
+		out[i] = r.SearchResult
+	}
+	return out
+}
+
+func formatAddress(a reach.Address) string {
+	s := a.Street
+	if a.City != "" {
+		s += ", " + a.City
+	}
+	if a.State != "" || a.Zip != "" {
+		s += ", " + strings.TrimSpace(a.State+" "+a.Zip)
+	}
+	return s
+}

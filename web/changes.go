@@ -1,0 +1,43 @@
+package web
+
+import (
+	"context"
+	"net/http"
+
+	"github.com/danielgtaylor/huma/v2"
+
+	"reach"
+)
+
+func (s *Server) changeRoutes() {
+	for _, rt := range []struct {
+		typ  reach.RecordType
+		path string
+		tag  string
+	}{{reach.RecordCustomer, "/api/v1/customers/{id}/changes", "customers"}, {reach.RecordLocation, "/api/v1/locations/{id}/changes", "locations"}} {
+		huma.Register(s.api, op(http.MethodGet, rt.path, "list-"+string(rt.typ)+"-changes", rt.tag, "A "+string(rt.typ)+"'s history, newest first", 0),
+			func(ctx context.Context, in *struct {
+				idPath
+				pageQuery
+			}) (*struct{ Body Page[reach.HistoryItem] }, error) {
+				cursor, err := decodeCursor(in.Cursor)
+				if err != nil {
+					return nil, s.fail(ctx, err)
+				}
+				items, next, err := s.app.History(ctx, actor(ctx), reach.RecordRef{Type: rt.typ, ID: in.ID}, cursor, in.Limit)
+				if err != nil {
+					return nil, s.fail(ctx, err)
+				}
+				return &struct{ Body Page[reach.HistoryItem] }{Body: Page[reach.HistoryItem]{Items: items, NextCursor: encodeCursor(next)}}, nil
+			})
+	}
+
+	huma.Register(s.api, op(http.MethodGet, "/api/v1/changes/{id}", "get-change", "changes", "Everything one change did", 0),
+		func(ctx context.Context, in *idPath) (*struct{ Body *reach.Change }, error) {
+			c, err := s.app.Change(ctx, actor(ctx), in.ID)
+			if err != nil {
+				return nil, s.fail(ctx, err)
+			}
+			return &struct{ Body *reach.Change }{Body: c}, nil
+		})
+}
