@@ -16,7 +16,9 @@ type customerOut struct {
 	Body *reach.Customer
 }
 
-func customerResponse(c *reach.Customer) *customerOut { return &customerOut{ETag: etag(c.Version), Body: c} }
+func customerResponse(c *reach.Customer) *customerOut {
+	return &customerOut{ETag: etag(c.Version), Body: c}
+}
 
 type customerListIn struct {
 	pageQuery

@@ -15,7 +15,9 @@ type locationOut struct {
 	Body *reach.Location
 }
 
-func locationResponse(l *reach.Location) *locationOut { return &locationOut{ETag: etag(l.Version), Body: l} }
+func locationResponse(l *reach.Location) *locationOut {
+	return &locationOut{ETag: etag(l.Version), Body: l}
+}
 
 func (s *Server) locationRoutes() {
 	huma.Register(s.api, op(http.MethodPost, "/api/v1/customers/{id}/locations", "create-location", "locations", "Add a service location to a customer", http.StatusCreated),
