@@ -116,7 +116,7 @@ func Parse(input string) (Address, error) {
 func checkLocal(s, local string) (string, error) {
 	local = norm.NFC.String(local)
 	if len(local) > maxLocal {
-		return "", fail("%q is too long before the @: that part is %d bytes, and the limit is %d.", s, len(local), maxLocal)
+		return "", fail("%q is too long before the @: that part can have at most %d characters (fewer if they are accented or non-Latin).", s, maxLocal)
 	}
 	var bad []string
 	for i, r := range local {

@@ -14,8 +14,6 @@ import (
 	"unicode/utf8"
 
 	"github.com/nyaruka/phonenumbers"
-	"golang.org/x/text/language"
-	"golang.org/x/text/language/display"
 )
 
 // Codes returned in *Error.Code.
@@ -67,7 +65,7 @@ func Parse(input string) (n Number, err error) {
 			n, err = Number{}, invalid("%q could not be read as a phone number: enter the 10-digit number, e.g. %s.", input, example)
 		}
 	}()
-	if len(input) > 4*maxRunes*2 {
+	if len(input) > 8*maxRunes { // cheap bound before any scanning
 		return Number{}, invalid("That is too long to be a phone number: enter just the number, e.g. %s.", example)
 	}
 	s := strings.TrimSpace(input)
@@ -89,15 +87,22 @@ func Parse(input string) (n Number, err error) {
 		return Number{}, invalid("%q has letters that aren't part of a phone number: remove them (vanity numbers like 1-800-FLOWERS are fine).", s)
 	}
 	pn, perr := phonenumbers.Parse(s, "US")
-	if perr != nil {
-		return Number{}, parseError(s, perr)
-	}
-	if stray == 0 && label && pn.GetExtension() == "" {
+	if perr == nil && stray == 0 && label && pn.GetExtension() == "" {
 		// The library dropped an "x"/"ext" that was not followed by an
 		// extension, e.g. "650 x 253-1234": the digits around it are suspect.
 		return Number{}, invalid("%q has an extension marker (x, ext, #) that isn't followed by the extension: put the extension digits after it at the end, e.g. %s x12.", s, example)
 	}
-	return classify(s, pn)
+	if perr != nil {
+		err = parseError(s, perr)
+	} else {
+		n, err = classify(s, pn)
+	}
+	if err != nil && stray >= 3 && err.(*Error).Code == CodeInvalid {
+		// Three or more letters were read as a vanity number; say so
+		// rather than report a digit count the person never typed.
+		return Number{}, invalid("%q is not a valid phone number: if it spells a word (like 1-800-FLOWERS), check that it makes 10 digits; otherwise remove the letters.", s)
+	}
+	return n, err
 }
 
 // parseError explains a number the library could not parse at all.
@@ -116,7 +121,7 @@ func parseError(s string, err error) error {
 // classify applies the domestic-only policy to a parsed number.
 func classify(s string, pn *phonenumbers.PhoneNumber) (Number, error) {
 	if cc := pn.GetCountryCode(); cc != 1 {
-		return Number{}, international("%q is an international number (country code +%d%s).", s, cc, countryName(phonenumbers.GetRegionCodeForCountryCode(int(cc))))
+		return Number{}, international("%q is an international number (country code +%d).", s, cc)
 	}
 	nsn := phonenumbers.GetNationalSignificantNumber(pn)
 	if len(nsn) != 10 {
@@ -128,6 +133,9 @@ func classify(s string, pn *phonenumbers.PhoneNumber) (Number, error) {
 		}
 		return Number{}, invalid("%q has %d digits, but a US or Canadian number has 10 (not counting a leading 1): check it and enter e.g. %s.", s, len(nsn), example)
 	}
+	// N11 exchanges (212-911-xxxx) are refused here: the SPEC lists N11 codes
+	// as invalid, while libphonenumber's US/CA patterns allow any [2-9]XX
+	// exchange. N11 codes are reserved for services such as 411 and 911.
 	if !phonenumbers.IsValidNumber(pn) || !nanpShape(nsn) || nsn[4:6] == "11" {
 		return Number{}, invalid("%q is not a valid US or Canadian number: %s", s, whyInvalid(nsn))
 	}
@@ -139,7 +147,7 @@ func classify(s string, pn *phonenumbers.PhoneNumber) (Number, error) {
 		case phonenumbers.TOLL_FREE, phonenumbers.PREMIUM_RATE, phonenumbers.PERSONAL_NUMBER:
 			region = "US"
 		default:
-			return Number{}, international("%q is a number in %s (area code %s), not in the US or Canada.", s, regionName(region), nsn[:3])
+			return Number{}, international("%q is a number in %s (area code %s), not in the US or Canada.", s, nanpCountry(region), nsn[:3])
 		}
 	}
 	ext := pn.GetExtension()
@@ -148,10 +156,6 @@ func classify(s string, pn *phonenumbers.PhoneNumber) (Number, error) {
 	}
 	return Number{E164: "+1" + nsn, Extension: ext, Region: region}, nil
 }
-
-// N11 exchanges (e.g. 212-911-xxxx) are checked above because the SPEC
-// lists N11 codes as invalid while libphonenumber's US/CA patterns allow
-// any [2-9]XX exchange; N11 codes are reserved for services such as 411 and 911.
 
 // nanpShape is a last structural guard (NXX-NXX-XXXX) so a stored value can
 // never break the display format, whatever the metadata says.
@@ -249,6 +253,10 @@ var extLabels = map[string]bool{
 // silently drops one or two letters (it converts three or more, as a vanity
 // number), which would hide a typo such as "416-555-0199a" or "416-555-O199".
 func letters(s string) (stray int, label bool) {
+	if len(s) > 4 && strings.EqualFold(s[:4], "tel:") {
+		// RFC 3966 parameters (;ext=, ;isub=, ;phone-context=) are syntax.
+		s, _, _ = strings.Cut(s, ";")
+	}
 	first := strings.IndexAny(s, "0123456789")
 	if first < 0 {
 		return 0, false
@@ -266,26 +274,19 @@ func letters(s string) (stray int, label bool) {
 	return stray, label
 }
 
-// countryName formats a ", United Kingdom" suffix for messages; the
-// non-geographic +800/+979 entities ("001") get none.
-func countryName(region string) string {
-	if len(region) != 2 {
-		return ""
-	}
-	if name := regionName(region); name != region {
-		return ", " + name
-	}
-	return ""
+// nanpNames names the other countries that share +1, for messages.
+var nanpNames = map[string]string{
+	"AG": "Antigua and Barbuda", "AI": "Anguilla", "BB": "Barbados", "BM": "Bermuda",
+	"BS": "the Bahamas", "DM": "Dominica", "DO": "the Dominican Republic", "GD": "Grenada",
+	"JM": "Jamaica", "KN": "Saint Kitts and Nevis", "KY": "the Cayman Islands", "LC": "Saint Lucia",
+	"MS": "Montserrat", "SX": "Sint Maarten", "TC": "the Turks and Caicos Islands",
+	"TT": "Trinidad and Tobago", "VC": "Saint Vincent and the Grenadines", "VG": "the British Virgin Islands",
 }
 
-// regionName is the English name of a CLDR region code, or the code itself.
-func regionName(region string) string {
-	r, err := language.ParseRegion(region)
-	if err != nil {
-		return region
-	}
-	if name := display.English.Regions().Name(r); name != "" {
+// nanpCountry names a +1 region, falling back to "another country".
+func nanpCountry(region string) string {
+	if name, ok := nanpNames[region]; ok {
 		return name
 	}
-	return region
+	return "another country"
 }

@@ -5,6 +5,8 @@ import (
 	"strings"
 	"testing"
 	"unicode"
+
+	"github.com/nyaruka/phonenumbers"
 )
 
 func TestParse(t *testing.T) {
@@ -105,12 +107,16 @@ func TestParse(t *testing.T) {
 
 func TestMessagesSayWhatIsWrong(t *testing.T) {
 	for in, want := range map[string]string{
-		"":                 "required",
-		"555-0142":         "area code",
-		"416-555-0199a":    "letters",
-		"+44 20 7946 0958": "United Kingdom",
-		"876 927 0142":     "Jamaica",
-		"312 055 0142":     "can't start with 0 or 1",
+		"":                  "required",
+		"555-0142":          "area code",
+		"416-555-0199a":     "letters",
+		"+44 20 7946 0958":  "country code +44",
+		"876 927 0142":      "Jamaica",
+		"312 055 0142":      "can't start with 0 or 1",
+		"312 x 555 0142":    "extension marker",
+		"416-555-0199 cell": "spells a word",
+		"1-800-FLOWER":      "spells a word",
+		"911":               "service code",
 	} {
 		_, err := Parse(in)
 		if err == nil || !strings.Contains(err.Error(), want) {
@@ -151,6 +157,15 @@ func TestDigits(t *testing.T) {
 	} {
 		if got := Digits(in); got != want {
 			t.Errorf("Digits(%q) = %q; want %q", in, got, want)
+		}
+	}
+}
+
+// Every +1 region that is not domestic gets a name in messages.
+func TestNANPNamesCoverMetadata(t *testing.T) {
+	for _, r := range phonenumbers.GetRegionCodesForCountryCode(1) {
+		if !domestic[r] && nanpNames[r] == "" {
+			t.Errorf("no name for +1 region %s", r)
 		}
 	}
 }

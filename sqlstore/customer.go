@@ -66,38 +66,8 @@ func (t *tx) UpdateCustomer(ctx context.Context, c *reach.Customer, expect int64
 }
 
 func (t *tx) ListCustomers(ctx context.Context, tenantID string, f reach.CustomerFilter) ([]reach.Customer, error) {
-	where := []string{"c.tenant_id = ?"}
-	args := []any{tenantID}
-	add := func(cond string, arg any) { where = append(where, cond); args = append(args, arg) }
-	if f.Active != nil {
-		add("c.active = ?", *f.Active)
-	}
-	if f.Type != "" {
-		add("c.type = ?", string(f.Type))
-	}
-	if f.State != "" {
-		add("c.state = ?", f.State)
-	}
-	if f.City != "" {
-		add("lower(c.city) = ?", strings.ToLower(f.City))
-	}
-	if f.Zip != "" {
-		add("c.zip = ?", f.Zip)
-	}
-	if f.NamePrefix != "" {
-		lo, hi := prefixRange(nameKey(f.NamePrefix))
-		add("c.name_key >= ?", lo)
-		add("c.name_key < ?", hi)
-	}
-	if !f.UpdatedSince.IsZero() {
-		add("c.updated_at >= ?", t.ts(f.UpdatedSince))
-	}
-	if f.After != "" {
-		add("c.id > ?", f.After)
-	}
-	args = append(args, f.Limit)
-	rows, err := t.query(ctx, `SELECT `+customerColumns+` FROM customers c WHERE `+strings.Join(where, " AND ")+
-		` ORDER BY c.id LIMIT ?`, args...)
+	q, args := listCustomersQuery(t.d, tenantID, f)
+	rows, err := t.query(ctx, q, args...)
 	if err != nil {
 		return nil, err
 	}
@@ -124,6 +94,42 @@ func (t *tx) ListCustomers(ctx context.Context, tenantID string, f reach.Custome
 		out[i].ContactMethods = nonNil(cms[out[i].ID])
 	}
 	return out, nil
+}
+
+// listCustomersQuery is the query behind ListCustomers: the tenant's customers
+// matching f, in id order, one page. ExplainListCustomers plans this same text.
+func listCustomersQuery(d dialect, tenantID string, f reach.CustomerFilter) (string, []any) {
+	where := []string{"c.tenant_id = ?"}
+	args := []any{tenantID}
+	add := func(cond string, arg any) { where = append(where, cond); args = append(args, arg) }
+	if f.Active != nil {
+		add("c.active = ?", *f.Active)
+	}
+	if f.Type != "" {
+		add("c.type = ?", string(f.Type))
+	}
+	if f.State != "" {
+		add("c.state = ?", f.State)
+	}
+	if f.City != "" {
+		add("lower(c.city) = ?", strings.ToLower(f.City))
+	}
+	if f.Zip != "" {
+		add("c.zip = ?", f.Zip)
+	}
+	if f.NamePrefix != "" {
+		lo, hi := prefixRange(nameKey(f.NamePrefix))
+		add("c.name_key >= ?", lo)
+		add("c.name_key < ?", hi)
+	}
+	if !f.UpdatedSince.IsZero() {
+		add("c.updated_at >= ?", d.timeValue(f.UpdatedSince))
+	}
+	if f.After != "" {
+		add("c.id > ?", f.After)
+	}
+	args = append(args, f.Limit)
+	return `SELECT ` + customerColumns + ` FROM customers c WHERE ` + strings.Join(where, " AND ") + ` ORDER BY c.id LIMIT ?`, args
 }
 
 // nameKey is the case-folded name that name-prefix filters compare against.

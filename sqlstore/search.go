@@ -41,27 +41,28 @@ func (t *tx) indexRecord(ctx context.Context, tenantID string, ref reach.RecordR
 
 // wordsQuery is the index-only query behind SearchWords: the longest word drives
 // a range scan, each other word is an indexed EXISTS probe on the same record.
-func wordsQuery(words []string) (string, []any, []string) {
+// It selects (record_type, record_id). ExplainSearch plans this same text.
+func wordsQuery(tenantID string, words []string, limit int) (string, []any) {
 	sorted := append([]string(nil), words...)
 	sort.SliceStable(sorted, func(i, j int) bool { return len(sorted[i]) > len(sorted[j]) })
 	lo, hi := prefixRange(sorted[0])
 	q := `SELECT DISTINCT t.record_type, t.record_id FROM search_terms t WHERE t.tenant_id = ? AND t.term >= ? AND t.term < ?`
-	args := []any{lo, hi}
+	args := []any{tenantID, lo, hi}
 	for _, w := range sorted[1:] {
 		lo, hi := prefixRange(w)
 		q += ` AND EXISTS (SELECT 1 FROM search_terms u WHERE u.tenant_id = t.tenant_id AND u.record_type = t.record_type
 			AND u.record_id = t.record_id AND u.term >= ? AND u.term < ?)`
 		args = append(args, lo, hi)
 	}
-	return q + ` LIMIT ?`, args, sorted
+	return q + ` LIMIT ?`, append(args, limit)
 }
 
 func (t *tx) SearchWords(ctx context.Context, tenantID string, words []string, limit int) ([]reach.SearchResult, error) {
 	if len(words) == 0 {
 		return nil, nil
 	}
-	q, args, _ := wordsQuery(words)
-	rows, err := t.query(ctx, q, append(append([]any{tenantID}, args...), limit)...)
+	q, args := wordsQuery(tenantID, words, limit)
+	rows, err := t.query(ctx, q, args...)
 	if err != nil {
 		return nil, err
 	}
@@ -110,18 +111,35 @@ func allPrefixed(have, want []string) bool {
 }
 
 func (t *tx) SearchContactKey(ctx context.Context, tenantID, prefix string, limit int) ([]reach.SearchResult, error) {
-	lo, hi := prefixRange(prefix)
-	return t.searchContacts(ctx, `m.key >= ? AND m.key < ?`, []any{tenantID, lo, hi, limit})
+	q, args := contactKeyQuery(tenantID, prefix, limit)
+	return t.searchContacts(ctx, tenantID, q, args)
 }
 
 func (t *tx) SearchNumberSuffix(ctx context.Context, tenantID, digits string, limit int) ([]reach.SearchResult, error) {
-	lo, hi := prefixRange(reach.ReverseDigits(digits))
-	return t.searchContacts(ctx, `m.digits_rev >= ? AND m.digits_rev < ?`, []any{tenantID, lo, hi, limit})
+	q, args := numberSuffixQuery(tenantID, digits, limit)
+	return t.searchContacts(ctx, tenantID, q, args)
 }
 
-func (t *tx) searchContacts(ctx context.Context, cond string, args []any) ([]reach.SearchResult, error) {
-	rows, err := t.query(ctx, `SELECT m.customer_id, m.location_id, m.kind, m.display FROM contact_methods m
-		WHERE m.tenant_id = ? AND `+cond+` LIMIT ?`, args...)
+// contactsQueryPrefix selects what searchContacts scans from contact_methods.
+const contactsQueryPrefix = `SELECT m.customer_id, m.location_id, m.kind, m.display FROM contact_methods m WHERE m.tenant_id = ? AND `
+
+// contactKeyQuery is the query behind SearchContactKey: a range scan of the
+// contact_methods_key index. ExplainSearch plans this same text.
+func contactKeyQuery(tenantID, prefix string, limit int) (string, []any) {
+	lo, hi := prefixRange(prefix)
+	return contactsQueryPrefix + `m.key >= ? AND m.key < ? LIMIT ?`, []any{tenantID, lo, hi, limit}
+}
+
+// numberSuffixQuery is the query behind SearchNumberSuffix: a range scan of
+// the contact_methods_digits index over reversed digits. ExplainSearch plans
+// this same text.
+func numberSuffixQuery(tenantID, digits string, limit int) (string, []any) {
+	lo, hi := prefixRange(reach.ReverseDigits(digits))
+	return contactsQueryPrefix + `m.digits_rev >= ? AND m.digits_rev < ? LIMIT ?`, []any{tenantID, lo, hi, limit}
+}
+
+func (t *tx) searchContacts(ctx context.Context, tenantID, query string, args []any) ([]reach.SearchResult, error) {
+	rows, err := t.query(ctx, query, args...)
 	if err != nil {
 		return nil, err
 	}
@@ -148,7 +166,7 @@ func (t *tx) searchContacts(ctx context.Context, cond string, args []any) ([]rea
 	if err := rows.Err(); err != nil {
 		return nil, err
 	}
-	results, err := t.resolve(ctx, args[0].(string), hits)
+	results, err := t.resolve(ctx, tenantID, hits)
 	if err != nil {
 		return nil, err
 	}

@@ -17,8 +17,8 @@ func (s *Server) changeRoutes() {
 	}{{reach.RecordCustomer, "/api/v1/customers/{id}/changes", "customers"}, {reach.RecordLocation, "/api/v1/locations/{id}/changes", "locations"}} {
 		huma.Register(s.api, op(http.MethodGet, rt.path, "list-"+string(rt.typ)+"-changes", rt.tag, "A "+string(rt.typ)+"'s history, newest first", 0),
 			func(ctx context.Context, in *struct {
-				idPath
-				pageQuery
+				IDPath
+				PageQuery
 			}) (*struct{ Body Page[reach.HistoryItem] }, error) {
 				cursor, err := decodeCursor(in.Cursor)
 				if err != nil {
@@ -33,7 +33,7 @@ func (s *Server) changeRoutes() {
 	}
 
 	huma.Register(s.api, op(http.MethodGet, "/api/v1/changes/{id}", "get-change", "changes", "Everything one change did", 0),
-		func(ctx context.Context, in *idPath) (*struct{ Body *reach.Change }, error) {
+		func(ctx context.Context, in *IDPath) (*struct{ Body *reach.Change }, error) {
 			c, err := s.app.Change(ctx, actor(ctx), in.ID)
 			if err != nil {
 				return nil, s.fail(ctx, err)

@@ -51,8 +51,8 @@ func (s *Server) contactRoutes() {
 		huma.Register(s.api, op(http.MethodPost, rt.prefix+"/contact-methods", "add-"+string(rt.typ)+"-contact-method", rt.tag,
 			"Add a contact method to a "+string(rt.typ), http.StatusCreated),
 			func(ctx context.Context, in *struct {
-				idPath
-				ifMatch
+				IDPath
+				IfMatchHeader
 				Body app.ContactMethodInput
 			}) (*contactMethodOut, error) {
 				want, err := in.version()
@@ -69,8 +69,8 @@ func (s *Server) contactRoutes() {
 		huma.Register(s.api, op(http.MethodPut, rt.prefix+"/contact-methods", "save-"+string(rt.typ)+"-contact-methods", rt.tag,
 			"Save a "+string(rt.typ)+"'s whole set of contact methods atomically (If-Match required)", 0),
 			func(ctx context.Context, in *struct {
-				idPath
-				ifMatch
+				IDPath
+				IfMatchHeader
 				Body contactSetIn
 			}) (*contactMethodOut, error) {
 				want, err := in.version()
@@ -89,7 +89,7 @@ func (s *Server) contactRoutes() {
 	}
 
 	huma.Register(s.api, op(http.MethodGet, "/api/v1/contact-methods/{id}", "get-contact-method", "contact methods", "Get a contact method and the record holding it", 0),
-		func(ctx context.Context, in *idPath) (*contactMethodOut, error) {
+		func(ctx context.Context, in *IDPath) (*contactMethodOut, error) {
 			r, err := s.app.ContactMethodRecord(ctx, actor(ctx), in.ID)
 			if err != nil {
 				return nil, s.fail(ctx, err)
@@ -100,8 +100,8 @@ func (s *Server) contactRoutes() {
 	huma.Register(s.api, op(http.MethodPatch, "/api/v1/contact-methods/{id}", "update-contact-method", "contact methods",
 		"Change a contact method: value, extension, memo, primary, or kind (mobile ⇄ phone ⇄ fax keeps value, memo and history)", 0),
 		func(ctx context.Context, in *struct {
-			idPath
-			ifMatch
+			IDPath
+			IfMatchHeader
 			Body app.ContactMethodPatch
 		}) (*contactMethodOut, error) {
 			want, err := in.version()
@@ -117,8 +117,8 @@ func (s *Server) contactRoutes() {
 
 	huma.Register(s.api, op(http.MethodDelete, "/api/v1/contact-methods/{id}", "delete-contact-method", "contact methods", "Remove a contact method", 0),
 		func(ctx context.Context, in *struct {
-			idPath
-			ifMatch
+			IDPath
+			IfMatchHeader
 		}) (*contactMethodOut, error) {
 			want, err := in.version()
 			if err != nil {

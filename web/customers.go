@@ -21,7 +21,7 @@ func customerResponse(c *reach.Customer) *customerOut {
 }
 
 type customerListIn struct {
-	pageQuery
+	PageQuery
 	Active       string             `query:"active" enum:"true,false" doc:"Only active (true) or inactive (false) customers."`
 	Type         reach.CustomerType `query:"type" enum:"residential,commercial"`
 	State        string             `query:"state" maxLength:"2"`
@@ -69,7 +69,7 @@ func (s *Server) customerRoutes() {
 		})
 
 	huma.Register(s.api, op(http.MethodGet, "/api/v1/customers/{id}", "get-customer", "customers", "Get a customer with its contact methods", 0),
-		func(ctx context.Context, in *idPath) (*customerOut, error) {
+		func(ctx context.Context, in *IDPath) (*customerOut, error) {
 			c, err := s.app.Customer(ctx, actor(ctx), in.ID)
 			if err != nil {
 				return nil, s.fail(ctx, err)
@@ -79,8 +79,8 @@ func (s *Server) customerRoutes() {
 
 	huma.Register(s.api, op(http.MethodPatch, "/api/v1/customers/{id}", "update-customer", "customers", "Change a customer's name, type or address", 0),
 		func(ctx context.Context, in *struct {
-			idPath
-			ifMatch
+			IDPath
+			IfMatchHeader
 			Body app.CustomerPatch
 		}) (*customerOut, error) {
 			want, err := in.version()
@@ -100,8 +100,8 @@ func (s *Server) customerRoutes() {
 	}{{"deactivate", false}, {"reactivate", true}} {
 		huma.Register(s.api, op(http.MethodPost, "/api/v1/customers/{id}/"+act.verb, act.verb+"-customer", "customers", capitalize(act.verb)+" a customer", 0),
 			func(ctx context.Context, in *struct {
-				idPath
-				ifMatch
+				IDPath
+				IfMatchHeader
 			}) (*customerOut, error) {
 				want, err := in.version()
 				if err != nil {

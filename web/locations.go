@@ -22,7 +22,7 @@ func locationResponse(l *reach.Location) *locationOut {
 func (s *Server) locationRoutes() {
 	huma.Register(s.api, op(http.MethodPost, "/api/v1/customers/{id}/locations", "create-location", "locations", "Add a service location to a customer", http.StatusCreated),
 		func(ctx context.Context, in *struct {
-			idPath
+			IDPath
 			Body app.LocationInput
 		}) (*locationOut, error) {
 			l, err := s.app.CreateLocation(ctx, actor(ctx), in.ID, in.Body)
@@ -34,8 +34,8 @@ func (s *Server) locationRoutes() {
 
 	huma.Register(s.api, op(http.MethodGet, "/api/v1/customers/{id}/locations", "list-customer-locations", "locations", "List a customer's locations", 0),
 		func(ctx context.Context, in *struct {
-			idPath
-			pageQuery
+			IDPath
+			PageQuery
 			Active string `query:"active" enum:"true,false"`
 		}) (*struct{ Body Page[reach.Location] }, error) {
 			after, err := decodeCursor(in.Cursor)
@@ -59,7 +59,7 @@ func (s *Server) locationRoutes() {
 		})
 
 	huma.Register(s.api, op(http.MethodGet, "/api/v1/locations/{id}", "get-location", "locations", "Get a location with its contact methods", 0),
-		func(ctx context.Context, in *idPath) (*locationOut, error) {
+		func(ctx context.Context, in *IDPath) (*locationOut, error) {
 			l, err := s.app.Location(ctx, actor(ctx), in.ID)
 			if err != nil {
 				return nil, s.fail(ctx, err)
@@ -69,8 +69,8 @@ func (s *Server) locationRoutes() {
 
 	huma.Register(s.api, op(http.MethodPatch, "/api/v1/locations/{id}", "update-location", "locations", "Change a location's name or address", 0),
 		func(ctx context.Context, in *struct {
-			idPath
-			ifMatch
+			IDPath
+			IfMatchHeader
 			Body app.LocationPatch
 		}) (*locationOut, error) {
 			want, err := in.version()
@@ -90,8 +90,8 @@ func (s *Server) locationRoutes() {
 	}{{"deactivate", false}, {"reactivate", true}} {
 		huma.Register(s.api, op(http.MethodPost, "/api/v1/locations/{id}/"+act.verb, act.verb+"-location", "locations", capitalize(act.verb)+" a location", 0),
 			func(ctx context.Context, in *struct {
-				idPath
-				ifMatch
+				IDPath
+				IfMatchHeader
 			}) (*locationOut, error) {
 				want, err := in.version()
 				if err != nil {

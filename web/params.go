@@ -12,18 +12,18 @@ import (
 	"reach"
 )
 
-// idPath is the {id} of a route.
-type idPath struct {
+// IDPath is the {id} of a route.
+type IDPath struct {
 	ID string `path:"id" maxLength:"64" doc:"Opaque id."`
 }
 
-// ifMatch carries the record version a write is based on.
-type ifMatch struct {
+// IfMatchHeader carries the record version a write is based on.
+type IfMatchHeader struct {
 	IfMatch string `header:"If-Match" doc:"The record version the write is based on, as sent in ETag: \"3\". A stale version is refused with 412 version_conflict."`
 }
 
 // version parses If-Match: "3", W/"3" or 3. Absent means nil.
-func (m ifMatch) version() (*int64, error) {
+func (m IfMatchHeader) version() (*int64, error) {
 	s := strings.TrimSpace(m.IfMatch)
 	if s == "" {
 		return nil, nil
@@ -39,8 +39,8 @@ func (m ifMatch) version() (*int64, error) {
 // etag formats a record version as an entity tag.
 func etag(version int64) string { return fmt.Sprintf(`"%d"`, version) }
 
-// pageQuery is the cursor pagination of list routes.
-type pageQuery struct {
+// PageQuery is the cursor pagination of list routes.
+type PageQuery struct {
 	Cursor string `query:"cursor" maxLength:"200" doc:"next_cursor of the previous page."`
 	Limit  int    `query:"limit" minimum:"1" maximum:"200" default:"50"`
 }

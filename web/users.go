@@ -31,7 +31,7 @@ func (s *Server) userRoutes() {
 
 	huma.Register(s.api, op(http.MethodPost, "/api/v1/users/{id}/tokens", "create-token", "users", "Issue an API token for a user (shown once)", http.StatusCreated),
 		func(ctx context.Context, in *struct {
-			idPath
+			IDPath
 			Body app.TokenInput
 		}) (*struct {
 			Body struct {

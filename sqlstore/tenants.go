@@ -1,0 +1,27 @@
+package sqlstore
+
+import (
+	"context"
+
+	"reach"
+)
+
+// Tenants lists every tenant, oldest first. The app never looks across
+// tenants; operator tooling does (the demo must tell an empty database from
+// one holding real businesses), so this lives on DB rather than on reach.Tx.
+func (db *DB) Tenants(ctx context.Context) ([]reach.Tenant, error) {
+	rows, err := db.read.QueryContext(ctx, `SELECT id, name, created_at FROM tenants ORDER BY created_at, id`)
+	if err != nil {
+		return nil, db.d.translate(err)
+	}
+	defer rows.Close()
+	var out []reach.Tenant
+	for rows.Next() {
+		var tn reach.Tenant
+		if err := rows.Scan(&tn.ID, &tn.Name, timeCol{&tn.CreatedAt}); err != nil {
+			return nil, err
+		}
+		out = append(out, tn)
+	}
+	return out, rows.Err()
+}
