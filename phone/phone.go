@@ -94,6 +94,10 @@ func Parse(input string) (n Number, err error) {
 	}
 	if perr != nil {
 		err = parseError(s, perr)
+	} else if dialsOut(s) {
+		// 011 is how a North American phone dials abroad: whatever follows,
+		// the person typed an international call.
+		err = international("%q is dialed with 011, the international prefix.", s)
 	} else {
 		n, err = classify(s, pn)
 	}
@@ -289,4 +293,22 @@ func nanpCountry(region string) string {
 		return name
 	}
 	return "another country"
+}
+
+// dialsOut reports whether the digits typed start with 011 and no + came
+// before them.
+func dialsOut(s string) bool {
+	var digits strings.Builder
+	for _, r := range s {
+		if r == '+' && digits.Len() == 0 {
+			return false
+		}
+		if r >= '0' && r <= '9' {
+			digits.WriteRune(r)
+			if digits.Len() == 3 {
+				break
+			}
+		}
+	}
+	return digits.String() == "011"
 }

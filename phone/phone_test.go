@@ -43,7 +43,7 @@ func TestParse(t *testing.T) {
 		{"guam", "671 472 0142", "+16714720142", "", "GU", ""},
 		{"northern mariana islands", "670 234 0142", "+16702340142", "", "MP", ""},
 		{"american samoa", "684 633 0142", "+16846330142", "", "AS", ""},
-		{"011 then country code 1 resolves to the domestic number", "011 1 312 555 0142", "+13125550142", "", "US", ""},
+		{"011 then country code 1 is still international dialing", "011 1 312 555 0142", "", "", "", CodeInternational},
 
 		{"empty means a number is required", "", "", "", "", CodeInvalid},
 		{"whitespace only means a number is required", " \t\n ", "", "", "", CodeInvalid},
