@@ -34,7 +34,7 @@ func (t *tx) InsertCustomer(ctx context.Context, c *reach.Customer) error {
 
 func (t *tx) Customer(ctx context.Context, tenantID, id string) (*reach.Customer, error) {
 	var c reach.Customer
-	err := scanCustomer(t.queryRow(ctx, `SELECT `+customerColumns+` FROM customers c WHERE c.tenant_id = ? AND c.id = ?`, tenantID, id), &c)
+	err := scanCustomer(t.queryRow(ctx, `SELECT `+customerColumns+` FROM customers c WHERE c.tenant_id = ? AND c.id = ?`+t.forUpdate(), tenantID, id), &c)
 	if err != nil {
 		return nil, notFound(err, "customer", id)
 	}

@@ -111,7 +111,7 @@ func (db *DB) run(ctx context.Context, pool *sql.DB, opts *sql.TxOptions, fn fun
 	if err != nil {
 		return db.d.translate(fmt.Errorf("begin: %w", err))
 	}
-	t := &tx{tx: sqlTx, d: db.d, now: db.Now().UTC().Truncate(time.Microsecond)}
+	t := &tx{tx: sqlTx, d: db.d, now: db.Now().UTC().Truncate(time.Microsecond), writable: opts == nil || !opts.ReadOnly}
 	if err := fn(t); err != nil {
 		_ = sqlTx.Rollback()
 		return err
@@ -124,9 +124,10 @@ func (db *DB) run(ctx context.Context, pool *sql.DB, opts *sql.TxOptions, fn fun
 
 // tx implements reach.Tx over one database transaction.
 type tx struct {
-	tx  *sql.Tx
-	d   dialect
-	now time.Time
+	tx       *sql.Tx
+	d        dialect
+	now      time.Time
+	writable bool
 }
 
 var _ reach.Tx = (*tx)(nil)
@@ -145,6 +146,17 @@ func (t *tx) query(ctx context.Context, query string, args ...any) (*sql.Rows, e
 
 func (t *tx) queryRow(ctx context.Context, query string, args ...any) *sql.Row {
 	return t.tx.QueryRowContext(ctx, t.d.rebind(query), args...)
+}
+
+// forUpdate is appended to reads of a record in a read-write transaction:
+// on PostgreSQL it locks the row, so concurrent read-modify-write use cases
+// queue instead of failing their version check. SQLite needs nothing: its
+// write transactions begin IMMEDIATE and never overlap.
+func (t *tx) forUpdate() string {
+	if t.writable {
+		return t.d.lockRows()
+	}
+	return ""
 }
 
 // ts converts a time to the dialect's column value.

@@ -24,12 +24,15 @@ type dialect interface {
 	timeValue(t time.Time) any
 	// translate turns driver errors into domain errors, once per dialect.
 	translate(err error) error
+	// lockRows is the clause that locks the rows a SELECT reads.
+	lockRows() string
 }
 
 type sqliteDialect struct{}
 
 func (sqliteDialect) name() string               { return "sqlite" }
 func (sqliteDialect) rebind(query string) string { return query }
+func (sqliteDialect) lockRows() string           { return "" }
 
 // timeLayout is fixed-width so SQLite's text timestamps sort correctly.
 const timeLayout = "2006-01-02T15:04:05.000000Z"
@@ -49,7 +52,8 @@ func (sqliteDialect) translate(err error) error {
 
 type postgresDialect struct{}
 
-func (postgresDialect) name() string { return "postgres" }
+func (postgresDialect) name() string     { return "postgres" }
+func (postgresDialect) lockRows() string { return " FOR UPDATE" }
 
 func (postgresDialect) rebind(query string) string {
 	var b strings.Builder

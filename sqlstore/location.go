@@ -33,7 +33,7 @@ func (t *tx) InsertLocation(ctx context.Context, l *reach.Location) error {
 
 func (t *tx) Location(ctx context.Context, tenantID, id string) (*reach.Location, error) {
 	var l reach.Location
-	err := scanLocation(t.queryRow(ctx, `SELECT `+locationColumns+` FROM locations l WHERE l.tenant_id = ? AND l.id = ?`, tenantID, id), &l)
+	err := scanLocation(t.queryRow(ctx, `SELECT `+locationColumns+` FROM locations l WHERE l.tenant_id = ? AND l.id = ?`+t.forUpdate(), tenantID, id), &l)
 	if err != nil {
 		return nil, notFound(err, "location", id)
 	}

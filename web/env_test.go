@@ -195,3 +195,6 @@ func contains(list []string, s string) bool {
 	}
 	return false
 }
+
+// openSQLite opens a fresh SQLite database for tests that need only one backend.
+func openSQLite(t *testing.T) *sqlstore.DB { return storetest.Open(t, "sqlite") }

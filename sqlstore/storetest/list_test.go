@@ -1,0 +1,207 @@
+package storetest
+
+import (
+	"slices"
+	"testing"
+
+	"reach"
+	"reach/sqlstore"
+)
+
+func TestListCustomers(t *testing.T) {
+	ForEachBackend(t, func(t *testing.T, db *sqlstore.DB) {
+		ctx := t.Context()
+		tenant := newTenant(t, db, "Acme")
+		other := newTenant(t, db, "Other")
+
+		type spec struct {
+			name    string
+			typ     reach.CustomerType
+			active  bool
+			city    string
+			state   string
+			zip     string
+			updated int // minutes after base
+		}
+		specs := []spec{
+			{"Anna Smith", reach.Residential, true, "Springfield", "IL", "62701", 1},
+			{"annex storage", reach.Commercial, true, "Springfield", "IL", "62702", 2},
+			{"ANNAPOLIS FARMS", reach.Commercial, false, "Shelbyville", "IL", "62565", 3},
+			{"Joanne Annis", reach.Residential, true, "Capital City", "NY", "10001", 4},
+			{"Bob Builder", reach.Commercial, false, "springfield", "MO", "65801", 5},
+			{"Éclair Bakery", reach.Commercial, true, "Springfield", "MO", "65802", 6},
+		}
+		byName := map[string]string{}
+		for _, s := range specs {
+			c := newCustomer(tenant, s.name)
+			c.Type, c.Active = s.typ, s.active
+			c.Address.City, c.Address.State, c.Address.Zip = s.city, s.state, s.zip
+			c.UpdatedAt = at(s.updated)
+			insertCustomer(t, db, c)
+			byName[s.name] = c.ID
+			// Tenant B has a twin of every customer; no filter may return it.
+			twin := newCustomer(other, s.name)
+			twin.Type, twin.Active, twin.Address, twin.UpdatedAt = c.Type, c.Active, c.Address, c.UpdatedAt
+			insertCustomer(t, db, twin)
+		}
+		// want lists the ids of the named customers in id order, as lists return them.
+		want := func(names ...string) []string {
+			out := []string{}
+			for _, n := range names {
+				out = append(out, byName[n])
+			}
+			slices.Sort(out)
+			return out
+		}
+		yes, no := true, false
+
+		for _, tc := range []struct {
+			name   string
+			filter reach.CustomerFilter
+			want   []string
+		}{
+			{"no filter lists every customer of the tenant", reach.CustomerFilter{},
+				want("Anna Smith", "annex storage", "ANNAPOLIS FARMS", "Joanne Annis", "Bob Builder", "Éclair Bakery")},
+			{"active=true lists active customers only", reach.CustomerFilter{Active: &yes},
+				want("Anna Smith", "annex storage", "Joanne Annis", "Éclair Bakery")},
+			{"active=false lists inactive customers only", reach.CustomerFilter{Active: &no},
+				want("ANNAPOLIS FARMS", "Bob Builder")},
+			{"type filters by customer type", reach.CustomerFilter{Type: reach.Commercial},
+				want("annex storage", "ANNAPOLIS FARMS", "Bob Builder", "Éclair Bakery")},
+			{"state matches exactly", reach.CustomerFilter{State: "MO"},
+				want("Bob Builder", "Éclair Bakery")},
+			{"city matches case-insensitively", reach.CustomerFilter{City: "SPRINGFIELD"},
+				want("Anna Smith", "annex storage", "Bob Builder", "Éclair Bakery")},
+			{"zip matches exactly", reach.CustomerFilter{Zip: "62565"},
+				want("ANNAPOLIS FARMS")},
+			{"name prefix matches the start of the name case-insensitively", reach.CustomerFilter{NamePrefix: "ANN"},
+				want("Anna Smith", "annex storage", "ANNAPOLIS FARMS")},
+			{"name prefix does not match inside the name", reach.CustomerFilter{NamePrefix: "annis"},
+				want()},
+			{"name prefix matches accented names", reach.CustomerFilter{NamePrefix: "éclair"},
+				want("Éclair Bakery")},
+			{"updated_since includes a record updated at that instant", reach.CustomerFilter{UpdatedSince: at(4)},
+				want("Joanne Annis", "Bob Builder", "Éclair Bakery")},
+			{"filters combine with AND", reach.CustomerFilter{Active: &yes, Type: reach.Commercial, City: "springfield"},
+				want("annex storage", "Éclair Bakery")},
+			{"a filter nothing matches lists nothing", reach.CustomerFilter{State: "TX"},
+				want()},
+		} {
+			t.Run(tc.name, func(t *testing.T) {
+				f := tc.filter
+				f.Limit = 100
+				var got []reach.Customer
+				mustRead(t, db, func(tx reach.Tx) (err error) {
+					got, err = tx.ListCustomers(ctx, tenant, f)
+					return err
+				})
+				wantEqual(t, "ids", customerIDs(got), tc.want)
+			})
+		}
+
+		t.Run("listed customers carry their contact methods", func(t *testing.T) {
+			c := newCustomer(tenant, "Zed With Phone")
+			ref, cid := customerRef(c)
+			c.ContactMethods = []reach.ContactMethod{phoneMethod(ref, cid, "+15553334444"), emailMethod(ref, cid, "zed@example.com")}
+			insertCustomer(t, db, c)
+			var got []reach.Customer
+			mustRead(t, db, func(tx reach.Tx) (err error) {
+				got, err = tx.ListCustomers(ctx, tenant, reach.CustomerFilter{NamePrefix: "zed", Limit: 10})
+				return err
+			})
+			wantEqual(t, "customers", got, []reach.Customer{*c})
+		})
+	})
+}
+
+func TestListPagination(t *testing.T) {
+	ForEachBackend(t, func(t *testing.T, db *sqlstore.DB) {
+		ctx := t.Context()
+		tenant := newTenant(t, db, "Acme")
+		other := newTenant(t, db, "Other")
+		parent := newCustomer(tenant, "Parent")
+		insertCustomer(t, db, parent)
+		var all, active, locations []string
+		mustWrite(t, db, func(tx reach.Tx) error {
+			all = append(all, parent.ID)
+			active = append(active, parent.ID)
+			for i := range 23 {
+				c := newCustomer(tenant, "Customer")
+				c.Active = i%3 != 0
+				if err := tx.InsertCustomer(ctx, c); err != nil {
+					return err
+				}
+				all = append(all, c.ID)
+				if c.Active {
+					active = append(active, c.ID)
+				}
+				l := newLocation(parent, "Site")
+				if err := tx.InsertLocation(ctx, l); err != nil {
+					return err
+				}
+				locations = append(locations, l.ID)
+				if err := tx.InsertCustomer(ctx, newCustomer(other, "Customer")); err != nil {
+					return err
+				}
+			}
+			return nil
+		})
+		slices.Sort(all)
+		slices.Sort(active)
+		slices.Sort(locations)
+
+		// page collects every id across pages of size limit, failing on a
+		// page larger than limit or an endless loop.
+		page := func(t *testing.T, limit int, list func(tx reach.Tx, after string) ([]string, error)) []string {
+			t.Helper()
+			var got []string
+			after := ""
+			for range 100 {
+				var ids []string
+				mustRead(t, db, func(tx reach.Tx) (err error) {
+					ids, err = list(tx, after)
+					return err
+				})
+				if len(ids) > limit {
+					t.Fatalf("page after %q has %d rows, limit is %d", after, len(ids), limit)
+				}
+				got = append(got, ids...)
+				if len(ids) < limit {
+					return got
+				}
+				after = ids[len(ids)-1]
+			}
+			t.Fatal("pagination did not end")
+			return nil
+		}
+
+		for _, limit := range []int{1, 5, 24, 50} {
+			t.Run("customer pages return every row exactly once, in id order", func(t *testing.T) {
+				got := page(t, limit, func(tx reach.Tx, after string) ([]string, error) {
+					cs, err := tx.ListCustomers(ctx, tenant, reach.CustomerFilter{After: after, Limit: limit})
+					return customerIDs(cs), err
+				})
+				wantEqual(t, "ids", got, all)
+			})
+		}
+		t.Run("pages of a filtered list return every match exactly once", func(t *testing.T) {
+			yes := true
+			got := page(t, 4, func(tx reach.Tx, after string) ([]string, error) {
+				cs, err := tx.ListCustomers(ctx, tenant, reach.CustomerFilter{Active: &yes, After: after, Limit: 4})
+				return customerIDs(cs), err
+			})
+			wantEqual(t, "ids", got, active)
+		})
+		t.Run("location pages return every row exactly once, in id order", func(t *testing.T) {
+			got := page(t, 5, func(tx reach.Tx, after string) ([]string, error) {
+				ls, err := tx.ListLocations(ctx, tenant, reach.LocationFilter{CustomerID: parent.ID, After: after, Limit: 5})
+				var ids []string
+				for _, l := range ls {
+					ids = append(ids, l.ID)
+				}
+				return ids, err
+			})
+			wantEqual(t, "ids", got, locations)
+		})
+	})
+}
