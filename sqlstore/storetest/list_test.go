@@ -1,6 +1,7 @@
 package storetest
 
 import (
+	"fmt"
 	"slices"
 	"testing"
 
@@ -78,7 +79,7 @@ func TestListCustomers(t *testing.T) {
 				want("Anna Smith", "annex storage", "ANNAPOLIS FARMS")},
 			{"name prefix does not match inside the name", reach.CustomerFilter{NamePrefix: "annis"},
 				want()},
-			{"name prefix matches accented names", reach.CustomerFilter{NamePrefix: "éclair"},
+			{"name prefix matches accented names", reach.CustomerFilter{NamePrefix: "ÉCLAIR"},
 				want("Éclair Bakery")},
 			{"updated_since includes a record updated at that instant", reach.CustomerFilter{UpdatedSince: at(4)},
 				want("Joanne Annis", "Bob Builder", "Éclair Bakery")},
@@ -176,7 +177,7 @@ func TestListPagination(t *testing.T) {
 		}
 
 		for _, limit := range []int{1, 5, 24, 50} {
-			t.Run("customer pages return every row exactly once, in id order", func(t *testing.T) {
+			t.Run(fmt.Sprintf("customer pages of %d return every row exactly once, in id order", limit), func(t *testing.T) {
 				got := page(t, limit, func(tx reach.Tx, after string) ([]string, error) {
 					cs, err := tx.ListCustomers(ctx, tenant, reach.CustomerFilter{After: after, Limit: limit})
 					return customerIDs(cs), err
@@ -203,5 +204,56 @@ func TestListPagination(t *testing.T) {
 			})
 			wantEqual(t, "ids", got, locations)
 		})
+	})
+}
+
+func TestListLocations(t *testing.T) {
+	ForEachBackend(t, func(t *testing.T, db *sqlstore.DB) {
+		ctx := t.Context()
+		tenant := newTenant(t, db, "Acme")
+		first, second := newCustomer(tenant, "First"), newCustomer(tenant, "Second")
+		insertCustomer(t, db, first)
+		insertCustomer(t, db, second)
+		open1, closed1, open2 := newLocation(first, "Open"), newLocation(first, "Closed"), newLocation(second, "Open")
+		closed1.Active = false
+		lref, lcid := locationRef(open1)
+		open1.ContactMethods = []reach.ContactMethod{phoneMethod(lref, lcid, "+15554443333")}
+		for _, l := range []*reach.Location{open1, closed1, open2} {
+			insertLocation(t, db, l)
+		}
+		sorted := func(ls ...*reach.Location) []reach.Location {
+			out := []reach.Location{}
+			for _, l := range ls {
+				out = append(out, *l)
+			}
+			slices.SortFunc(out, func(a, b reach.Location) int { return strings.Compare(a.ID, b.ID) })
+			return out
+		}
+		yes, no := true, false
+		for _, tc := range []struct {
+			name   string
+			filter reach.LocationFilter
+			want   []reach.Location
+		}{
+			{"no filter lists every location of the tenant", reach.LocationFilter{}, sorted(open1, closed1, open2)},
+			{"customer_id lists that customer's locations", reach.LocationFilter{CustomerID: first.ID}, sorted(open1, closed1)},
+			{"active=true lists active locations only", reach.LocationFilter{Active: &yes}, sorted(open1, open2)},
+			{"active=false lists inactive locations only", reach.LocationFilter{Active: &no}, sorted(closed1)},
+			{"filters combine with AND", reach.LocationFilter{CustomerID: second.ID, Active: &no}, sorted()},
+		} {
+			t.Run(tc.name, func(t *testing.T) {
+				f := tc.filter
+				f.Limit = 100
+				var got []reach.Location
+				mustRead(t, db, func(tx reach.Tx) (err error) {
+					got, err = tx.ListLocations(ctx, tenant, f)
+					return err
+				})
+				if got == nil {
+					got = []reach.Location{}
+				}
+				wantEqual(t, "locations", got, tc.want)
+			})
+		}
 	})
 }
