@@ -104,3 +104,33 @@ func (db *DB) explain(ctx context.Context, query string, args []any) (string, er
 	}
 	return strings.Join(lines, "\n"), nil
 }
+
+// Analyze refreshes the query planner's statistics of every table of the
+// database (on PostgreSQL, of its current schema only). Run it after loading
+// much data, so the plans chosen, and those ExplainSearch shows, reflect what
+// the tables hold rather than guesses about empty ones.
+func (db *DB) Analyze(ctx context.Context) error {
+	if db.d.name() != "postgres" {
+		_, err := db.write.ExecContext(ctx, `ANALYZE`)
+		return err
+	}
+	rows, err := db.write.QueryContext(ctx, `SELECT quote_ident(tablename) FROM pg_tables WHERE schemaname = current_schema()`)
+	if err != nil {
+		return err
+	}
+	var tables []string
+	for rows.Next() {
+		var name string
+		if err := rows.Scan(&name); err != nil {
+			rows.Close()
+			return err
+		}
+		tables = append(tables, name)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil || len(tables) == 0 {
+		return err
+	}
+	_, err = db.write.ExecContext(ctx, `ANALYZE `+strings.Join(tables, ", "))
+	return err
+}

@@ -21,7 +21,7 @@ import (
 // env is a running reach server over one database, with two tenants: A has a
 // user of every role, B has an admin. Tests talk to it over real HTTP.
 type env struct {
-	t      *testing.T
+	t      testing.TB
 	db     *sqlstore.DB
 	app    *app.App
 	srv    *httptest.Server
@@ -29,7 +29,7 @@ type env struct {
 	users  map[string]string // role -> user id (tenant A)
 }
 
-func newEnv(t *testing.T, db *sqlstore.DB) *env {
+func newEnv(t testing.TB, db *sqlstore.DB) *env {
 	t.Helper()
 	ctx := context.Background()
 	a := app.New(db)
@@ -82,7 +82,7 @@ func (r response) JSON() map[string]any {
 }
 
 // Decode decodes the body into v.
-func (r response) Decode(t *testing.T, v any) {
+func (r response) Decode(t testing.TB, v any) {
 	t.Helper()
 	if err := json.Unmarshal(r.Body, v); err != nil {
 		t.Fatalf("decode %s: %v", r.Body, err)
@@ -197,4 +197,4 @@ func contains(list []string, s string) bool {
 }
 
 // openSQLite opens a fresh SQLite database for tests that need only one backend.
-func openSQLite(t *testing.T) *sqlstore.DB { return storetest.Open(t, "sqlite") }
+func openSQLite(t testing.TB) *sqlstore.DB { return storetest.Open(t, "sqlite") }

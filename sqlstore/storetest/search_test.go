@@ -1,0 +1,192 @@
+package storetest
+
+import (
+	"testing"
+
+	"reach"
+	"reach/sqlstore"
+)
+
+func TestSearch(t *testing.T) {
+	ForEachBackend(t, func(t *testing.T, db *sqlstore.DB) {
+		ctx := t.Context()
+		tenant := newTenant(t, db, "Acme")
+
+		zoe := newCustomer(tenant, "Zoë O'Brien")
+		zoe.Address = reach.Address{Street: "12 Elm Street", City: "Springfield", State: "IL", Zip: "62701", Country: "US"}
+		ref, cid := customerRef(zoe)
+		zoe.ContactMethods = []reach.ContactMethod{
+			phoneMethod(ref, cid, "+15551234567"),
+			phoneMethod(ref, cid, "+15557654567"), // same last four digits
+			emailMethod(ref, cid, "Zoe.OBrien@Example.com"),
+		}
+		insertCustomer(t, db, zoe)
+
+		cabin := newLocation(zoe, "Lakeside Cabin")
+		cabin.Address = reach.Address{Street: "400 Oak Avenue", City: "Shelbyville", State: "IL", Zip: "62565", Country: "US"}
+		lref, lcid := locationRef(cabin)
+		cabin.ContactMethods = []reach.ContactMethod{phoneMethod(lref, lcid, "+15559876543")}
+		insertLocation(t, db, cabin)
+
+		gone := newCustomer(tenant, "Zoe Inactive Ltd")
+		gone.Active = false
+		gone.Address = reach.Address{Street: "7 Birch Road", City: "Portland", State: "OR", Zip: "97201", Country: "US"}
+		gref, gcid := customerRef(gone)
+		gone.ContactMethods = []reach.ContactMethod{phoneMethod(gref, gcid, "+15550004567")}
+		insertCustomer(t, db, gone)
+
+		mary := newCustomer(tenant, "Mary Elm")
+		mary.Address = reach.Address{Street: "3 Elm Court", City: "Salem", State: "OR", Zip: "97301", Country: "US"}
+		insertCustomer(t, db, mary)
+
+		// Results as search reports them.
+		customer := func(c *reach.Customer, field, value string) reach.SearchResult {
+			return reach.SearchResult{Type: reach.RecordCustomer, ID: c.ID, Name: c.Name, CustomerID: c.ID,
+				CustomerName: c.Name, Active: c.Active, Matched: reach.Match{Field: field, Value: value}}
+		}
+		location := func(l *reach.Location, c *reach.Customer, field, value string) reach.SearchResult {
+			return reach.SearchResult{Type: reach.RecordLocation, ID: l.ID, Name: l.Name, CustomerID: c.ID,
+				CustomerName: c.Name, Active: l.Active, Matched: reach.Match{Field: field, Value: value}}
+		}
+		byName := func(c *reach.Customer) reach.SearchResult { return customer(c, reach.FieldName, c.Name) }
+		const (
+			zoeAddress   = "12 Elm Street, Springfield, IL 62701"
+			cabinAddress = "400 Oak Avenue, Shelbyville, IL 62565"
+		)
+		search := func(t *testing.T, fn func(tx reach.Tx) ([]reach.SearchResult, error)) []reach.SearchResult {
+			t.Helper()
+			var rs []reach.SearchResult
+			mustRead(t, db, func(tx reach.Tx) (err error) {
+				rs, err = fn(tx)
+				return err
+			})
+			if rs == nil {
+				rs = []reach.SearchResult{}
+			}
+			return rs
+		}
+		words := func(q string) func(tx reach.Tx) ([]reach.SearchResult, error) {
+			return func(tx reach.Tx) ([]reach.SearchResult, error) {
+				return tx.SearchWords(ctx, tenant, reach.SearchWords(q), 50)
+			}
+		}
+		contactKey := func(prefix string) func(tx reach.Tx) ([]reach.SearchResult, error) {
+			return func(tx reach.Tx) ([]reach.SearchResult, error) {
+				return tx.SearchContactKey(ctx, tenant, prefix, 50)
+			}
+		}
+		suffix := func(digits string) func(tx reach.Tx) ([]reach.SearchResult, error) {
+			return func(tx reach.Tx) ([]reach.SearchResult, error) {
+				return tx.SearchNumberSuffix(ctx, tenant, digits, 50)
+			}
+		}
+		none := []reach.SearchResult{}
+
+		for _, tc := range []struct {
+			name   string
+			search func(tx reach.Tx) ([]reach.SearchResult, error)
+			want   []reach.SearchResult
+		}{
+			{"a word matches by prefix; active records come first", words("zo"),
+				[]reach.SearchResult{byName(zoe), byName(gone)}},
+			{"words match case-insensitively", words("ZOE"),
+				[]reach.SearchResult{byName(zoe), byName(gone)}},
+			{"words fold accents: zoe finds Zoë", words("zoe o"),
+				[]reach.SearchResult{byName(zoe)}},
+			{"an accented query finds unaccented names", words("Zoë inactive"),
+				[]reach.SearchResult{byName(gone)}},
+			{"any word of the name matches, apostrophes dropped", words("obrien"),
+				[]reach.SearchResult{byName(zoe)}},
+			{"a street word matches and reports the address", words("elm"),
+				[]reach.SearchResult{byName(mary), customer(zoe, reach.FieldAddress, zoeAddress)}},
+			{"a city word matches a location, naming its customer", words("shelby"),
+				[]reach.SearchResult{location(cabin, zoe, reach.FieldAddress, cabinAddress)}},
+			{"a zip matches", words("62565"),
+				[]reach.SearchResult{location(cabin, zoe, reach.FieldAddress, cabinAddress)}},
+			{"a location's name matches", words("lake"),
+				[]reach.SearchResult{location(cabin, zoe, reach.FieldName, cabin.Name)}},
+			{"every word must match, in name or address", words("zoe spring"),
+				[]reach.SearchResult{customer(zoe, reach.FieldAddress, zoeAddress)}},
+			{"a record matching no word of several is left out", words("zoe salem"), none},
+			{"a word nothing starts with finds nothing", words("lm"), none},
+
+			{"an exact E.164 number finds its record", contactKey("+15551234567"),
+				[]reach.SearchResult{customer(zoe, reach.FieldPhone, "(555) 123-4567")}},
+			{"a location's number finds the location, naming its customer", contactKey("+15559876543"),
+				[]reach.SearchResult{location(cabin, zoe, reach.FieldPhone, "(555) 987-6543")}},
+			{"an email prefix finds its record", contactKey("zoe.ob"),
+				[]reach.SearchResult{customer(zoe, reach.FieldEmail, "Zoe.OBrien@Example.com")}},
+			{"an unknown key finds nothing", contactKey("nobody@"), none},
+
+			{"the last four digits find every record ending so, once each, active first", suffix("4567"),
+				[]reach.SearchResult{customer(zoe, reach.FieldPhone, "(555) 123-4567"), customer(gone, reach.FieldPhone, "(555) 000-4567")}},
+			{"more digits narrow the match", suffix("1234567"),
+				[]reach.SearchResult{customer(zoe, reach.FieldPhone, "(555) 123-4567")}},
+			{"a location's digits find the location", suffix("6543"),
+				[]reach.SearchResult{location(cabin, zoe, reach.FieldPhone, "(555) 987-6543")}},
+			{"digits no number ends with find nothing", suffix("9999"), none},
+		} {
+			t.Run(tc.name, func(t *testing.T) {
+				wantEqual(t, "results", search(t, tc.search), tc.want)
+			})
+		}
+
+		t.Run("the limit caps the results", func(t *testing.T) {
+			rs := search(t, func(tx reach.Tx) ([]reach.SearchResult, error) {
+				return tx.SearchWords(ctx, tenant, reach.SearchWords("zoe"), 1)
+			})
+			if len(rs) != 1 {
+				t.Fatalf("got %d results, want 1", len(rs))
+			}
+		})
+
+		t.Run("search follows updates", func(t *testing.T) {
+			renamedMary := cloneCustomer(mary)
+			renamedMary.Name, renamedMary.Version = "Mary Ash", 2
+			renamedZoe := cloneCustomer(zoe)
+			renamedZoe.Name, renamedZoe.Version = "Zoë Walsh", 2
+			renamedZoe.Address.Street = "5 Maple Drive"
+			renamedZoe.ContactMethods = renamedZoe.ContactMethods[1:] // drops +15551234567
+			zw := &renamedZoe.ContactMethods[1]
+			zw.Value, zw.Key, zw.Display = "zw@example.com", "zw@example.com", "zw@example.com"
+			renamedCabin := cloneLocation(cabin)
+			renamedCabin.Name, renamedCabin.Version = "Hilltop Cabin", 2
+			mustWrite(t, db, func(tx reach.Tx) error {
+				if err := tx.UpdateCustomer(ctx, renamedMary, 1); err != nil {
+					return err
+				}
+				if err := tx.UpdateCustomer(ctx, renamedZoe, 1); err != nil {
+					return err
+				}
+				return tx.UpdateLocation(ctx, renamedCabin, 1)
+			})
+			for _, tc := range []struct {
+				name   string
+				search func(tx reach.Tx) ([]reach.SearchResult, error)
+				want   []reach.SearchResult
+			}{
+				{"the old name is no longer found", words("obrien"), none},
+				{"the new name is found", words("walsh"), []reach.SearchResult{byName(renamedZoe)}},
+				{"an untouched name word still matches", words("mary"), []reach.SearchResult{byName(renamedMary)}},
+				{"the old street is no longer found, other matches stay", words("elm"),
+					[]reach.SearchResult{customer(renamedMary, reach.FieldAddress, "3 Elm Court, Salem, OR 97301")}},
+				{"the new street is found", words("maple"),
+					[]reach.SearchResult{customer(renamedZoe, reach.FieldAddress, "5 Maple Drive, Springfield, IL 62701")}},
+				{"the old location name is no longer found", words("lakeside"), none},
+				{"a location result names its customer's new name", words("hilltop"),
+					[]reach.SearchResult{location(renamedCabin, renamedZoe, reach.FieldName, renamedCabin.Name)}},
+				{"a removed number is no longer found", contactKey("+15551234567"), none},
+				{"a removed number's digits no longer match", suffix("1234567"), none},
+				{"a kept number still matches", suffix("7654567"),
+					[]reach.SearchResult{customer(renamedZoe, reach.FieldPhone, "(555) 765-4567")}},
+				{"an old email key is no longer found", contactKey("zoe.ob"), none},
+				{"a changed email key is found", contactKey("zw@"),
+					[]reach.SearchResult{customer(renamedZoe, reach.FieldEmail, "zw@example.com")}},
+			} {
+				t.Run(tc.name, func(t *testing.T) {
+					wantEqual(t, "results", search(t, tc.search), tc.want)
+				})
+			}
+		})
+	})
+}
