@@ -211,3 +211,11 @@ func TestCustomerListPaginatesEveryRowOnce(t *testing.T) {
 		}
 	})
 }
+
+func TestNonJSONContentTypeIsRefused(t *testing.T) {
+	e := newEnv(t, openSQLite(t))
+	r := e.do("admin", "POST", "/api/v1/customers", `name=Bob`, "Content-Type", "application/x-www-form-urlencoded")
+	if r.Status != 415 || r.Code() != "unsupported_media_type" {
+		t.Errorf("form body: %d %s", r.Status, r.Body)
+	}
+}

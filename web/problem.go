@@ -102,6 +102,7 @@ func humaError(ctx huma.Context, status int, msg string, errs ...error) huma.Sta
 		http.StatusForbidden:             reach.EFORBIDDEN,
 		http.StatusNotFound:              reach.ENOTFOUND,
 		http.StatusPreconditionFailed:    reach.EVERSIONCONFLICT,
+		http.StatusUnsupportedMediaType:  "unsupported_media_type",
 	}[status]
 	if code == "" {
 		if status >= 500 {
@@ -130,6 +131,7 @@ func humaError(ctx huma.Context, status int, msg string, errs ...error) huma.Sta
 		if status == http.StatusUnprocessableEntity && (f.Code == "unknown_field" || f.Code == "wrong_type") {
 			// A body of the wrong shape is malformed, not a broken business rule.
 			p.Status, p.Title, p.Code = http.StatusBadRequest, http.StatusText(http.StatusBadRequest), reach.EMALFORMED
+			p.Detail = humaMessage(http.StatusBadRequest, msg)
 			break
 		}
 	}
@@ -140,8 +142,12 @@ func humaMessage(status int, msg string) string {
 	switch status {
 	case http.StatusRequestEntityTooLarge:
 		return "The request body is too large; the limit is 1 MiB."
-	case http.StatusUnprocessableEntity, http.StatusBadRequest:
-		return "The request is malformed: " + msg + ". See errors for each problem."
+	case http.StatusUnsupportedMediaType:
+		return "Send the request body as JSON with Content-Type: application/json."
+	case http.StatusBadRequest:
+		return "The request is malformed (" + msg + "); see errors for each problem."
+	case http.StatusUnprocessableEntity:
+		return "The request is invalid (" + msg + "); see errors for each problem."
 	}
 	return msg
 }
