@@ -3,7 +3,6 @@ package app
 import (
 	"context"
 	"fmt"
-	"reflect"
 	"strings"
 
 	"reach"
@@ -169,67 +168,21 @@ func movePrimary(cms []reach.ContactMethod, keep int) {
 	}
 }
 
-// editContacts is the one path by which contact methods change: it loads the
-// record, checks permission and version, lets edit compute the new list,
-// validates the list, and saves it with its audit entry.
+// editContacts changes a record's list of contact methods through
+// editRecord: edit computes the new list from the current one, and fresh
+// makes a new method carrying the actor's provenance.
 func (a *App) editContacts(ctx context.Context, actor reach.Actor, ref reach.RecordRef, action string, want *int64,
-	edit func(v *reach.Validation, current []reach.ContactMethod, now func() reach.ContactMethod) []reach.ContactMethod,
+	edit func(v *reach.Validation, current []reach.ContactMethod, fresh func() reach.ContactMethod) []reach.ContactMethod,
 ) (Record, error) {
-	var saved Record
-	_, err := a.write(ctx, actor, action, want != nil, func(tx reach.Tx, ch *change) error {
-		h, err := loadRecord(ctx, tx, actor.TenantID, ref)
-		if err != nil {
-			return err
-		}
-		if err := actor.Require(h.editPermission()); err != nil {
-			return err
-		}
-		if err := checkVersion(string(ref.Type), ref.ID, h.Version(), want); err != nil {
-			return err
-		}
-		var v reach.Validation
-		current := append([]reach.ContactMethod(nil), h.Contacts()...)
+	return a.editRecord(ctx, actor, ref, action, want, func(tx reach.Tx, v *reach.Validation, r Record) {
 		fresh := func() reach.ContactMethod {
 			return reach.ContactMethod{
-				ID: reach.NewID(), CustomerID: h.customerID(), Owner: ref,
+				ID: reach.NewID(), CustomerID: r.customerID(), Owner: ref,
 				CreatedAt: tx.Now(), UpdatedAt: tx.Now(), CreatedBy: actor.UserID, Source: actor.Source,
 			}
 		}
-		next := edit(&v, current, fresh)
-		if v.Err() == nil {
-			checkSet(&v, "contact_methods", next)
-		}
-		if err := v.Err(); err != nil {
-			return err
-		}
-		for i := range next {
-			if changedFrom(h.Contacts(), next[i]) {
-				next[i].UpdatedAt = tx.Now()
-			}
-		}
-		if reflect.DeepEqual(next, h.Contacts()) {
-			saved = h // nothing changed: no new version, no audit noise
-			return nil
-		}
-		saved = h.withContacts(next, tx.Now())
-		if err := saved.save(ctx, tx, h.Version()); err != nil {
-			return err
-		}
-		ch.record(string(ref.Type), ref.ID, h.Value(), saved.Value())
-		return nil
+		r.setContacts(edit(v, r.Contacts(), fresh))
 	})
-	return saved, err
-}
-
-// changedFrom reports whether m differs from the stored method with its id.
-func changedFrom(stored []reach.ContactMethod, m reach.ContactMethod) bool {
-	for _, s := range stored {
-		if s.ID == m.ID {
-			s.UpdatedAt = m.UpdatedAt
-			return !reflect.DeepEqual(s, m)
-		}
-	}
-	return false
 }
 
 // SaveContactMethods replaces a record's whole set of contact methods at once,

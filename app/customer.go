@@ -118,7 +118,7 @@ func (a *App) UpdateCustomer(ctx context.Context, actor reach.Actor, id string, 
 	if want == nil {
 		want = p.Version
 	}
-	return a.changeCustomer(ctx, actor, id, "customer.update", want, func(v *reach.Validation, c *reach.Customer) {
+	return a.editCustomer(ctx, actor, id, "customer.update", want, func(v *reach.Validation, c *reach.Customer) {
 		if p.Name != nil {
 			c.Name = cleanText(v, "name", *p.Name, maxNameLen, true)
 		}
@@ -140,47 +140,13 @@ func (a *App) SetCustomerActive(ctx context.Context, actor reach.Actor, id strin
 	if active {
 		action = "customer.reactivate"
 	}
-	return a.changeCustomer(ctx, actor, id, action, want, func(_ *reach.Validation, c *reach.Customer) { c.Active = active })
+	return a.editCustomer(ctx, actor, id, action, want, func(_ *reach.Validation, c *reach.Customer) { c.Active = active })
 }
 
-// changeCustomer applies edit to a customer under permission, version and
-// audit; an edit that changes nothing writes nothing.
-func (a *App) changeCustomer(ctx context.Context, actor reach.Actor, id, action string, want *int64, edit func(*reach.Validation, *reach.Customer)) (*reach.Customer, error) {
-	if err := actor.Require(reach.PermCustomerEdit); err != nil {
-		return nil, err
-	}
-	var out *reach.Customer
-	_, err := a.write(ctx, actor, action, want != nil, func(tx reach.Tx, ch *change) error {
-		before, err := tx.Customer(ctx, actor.TenantID, id)
-		if err != nil {
-			return err
-		}
-		if err := checkVersion("customer", id, before.Version, want); err != nil {
-			return err
-		}
-		after := *before
-		var v reach.Validation
-		edit(&v, &after)
-		if err := v.Err(); err != nil {
-			return err
-		}
-		if sameCustomer(before, &after) {
-			out = before
-			return nil
-		}
-		after.Version, after.UpdatedAt = before.Version+1, tx.Now()
-		if err := tx.UpdateCustomer(ctx, &after, before.Version); err != nil {
-			return err
-		}
-		ch.record(string(reach.RecordCustomer), id, before, &after)
-		out = &after
-		return nil
-	})
-	return out, err
-}
-
-func sameCustomer(a, b *reach.Customer) bool {
-	return a.Name == b.Name && a.Type == b.Type && a.Address == b.Address && a.Active == b.Active
+func (a *App) editCustomer(ctx context.Context, actor reach.Actor, id, action string, want *int64, edit func(*reach.Validation, *reach.Customer)) (*reach.Customer, error) {
+	r, err := a.editRecord(ctx, actor, reach.RecordRef{Type: reach.RecordCustomer, ID: id}, action, want,
+		func(_ reach.Tx, v *reach.Validation, r Record) { edit(v, r.Customer) })
+	return r.Customer, err
 }
 
 // ListCustomers lists customers matching f, one page at a time.

@@ -68,7 +68,7 @@ func (a *App) UpdateLocation(ctx context.Context, actor reach.Actor, id string, 
 	if want == nil {
 		want = p.Version
 	}
-	return a.changeLocation(ctx, actor, id, "location.update", want, func(v *reach.Validation, l *reach.Location) {
+	return a.editLocation(ctx, actor, id, "location.update", want, func(v *reach.Validation, l *reach.Location) {
 		if p.Name != nil {
 			l.Name = cleanText(v, "name", *p.Name, maxNameLen, true)
 		}
@@ -84,41 +84,13 @@ func (a *App) SetLocationActive(ctx context.Context, actor reach.Actor, id strin
 	if active {
 		action = "location.reactivate"
 	}
-	return a.changeLocation(ctx, actor, id, action, want, func(_ *reach.Validation, l *reach.Location) { l.Active = active })
+	return a.editLocation(ctx, actor, id, action, want, func(_ *reach.Validation, l *reach.Location) { l.Active = active })
 }
 
-func (a *App) changeLocation(ctx context.Context, actor reach.Actor, id, action string, want *int64, edit func(*reach.Validation, *reach.Location)) (*reach.Location, error) {
-	if err := actor.Require(reach.PermLocationEdit); err != nil {
-		return nil, err
-	}
-	var out *reach.Location
-	_, err := a.write(ctx, actor, action, want != nil, func(tx reach.Tx, ch *change) error {
-		before, err := tx.Location(ctx, actor.TenantID, id)
-		if err != nil {
-			return err
-		}
-		if err := checkVersion("location", id, before.Version, want); err != nil {
-			return err
-		}
-		after := *before
-		var v reach.Validation
-		edit(&v, &after)
-		if err := v.Err(); err != nil {
-			return err
-		}
-		if before.Name == after.Name && before.Address == after.Address && before.Active == after.Active {
-			out = before
-			return nil
-		}
-		after.Version, after.UpdatedAt = before.Version+1, tx.Now()
-		if err := tx.UpdateLocation(ctx, &after, before.Version); err != nil {
-			return err
-		}
-		ch.record(string(reach.RecordLocation), id, before, &after)
-		out = &after
-		return nil
-	})
-	return out, err
+func (a *App) editLocation(ctx context.Context, actor reach.Actor, id, action string, want *int64, edit func(*reach.Validation, *reach.Location)) (*reach.Location, error) {
+	r, err := a.editRecord(ctx, actor, reach.RecordRef{Type: reach.RecordLocation, ID: id}, action, want,
+		func(_ reach.Tx, v *reach.Validation, r Record) { edit(v, r.Location) })
+	return r.Location, err
 }
 
 // ListLocations lists locations, usually of one customer, a page at a time.

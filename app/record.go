@@ -61,9 +61,6 @@ func (h Record) Value() any {
 	return h.Customer
 }
 
-// editPermission is what a user needs to change this record.
-func (h Record) editPermission() reach.Permission { return editPermission(h.Ref().Type) }
-
 func editPermission(t reach.RecordType) reach.Permission {
 	if t == reach.RecordLocation {
 		return reach.PermLocationEdit
@@ -78,16 +75,34 @@ func viewPermission(t reach.RecordType) reach.Permission {
 	return reach.PermCustomerView
 }
 
-// withContacts returns a copy of the record holding cms, one version on.
-func (h Record) withContacts(cms []reach.ContactMethod, now time.Time) Record {
+// clone returns a copy the caller may change without touching h.
+func (h Record) clone() Record {
 	if h.Location != nil {
 		l := *h.Location
-		l.ContactMethods, l.Version, l.UpdatedAt = cms, l.Version+1, now
+		l.ContactMethods = append([]reach.ContactMethod{}, l.ContactMethods...)
 		return Record{Location: &l}
 	}
 	c := *h.Customer
-	c.ContactMethods, c.Version, c.UpdatedAt = cms, c.Version+1, now
+	c.ContactMethods = append([]reach.ContactMethod{}, c.ContactMethods...)
 	return Record{Customer: &c}
+}
+
+// setContacts replaces the record's contact methods.
+func (h Record) setContacts(cms []reach.ContactMethod) {
+	if h.Location != nil {
+		h.Location.ContactMethods = cms
+	} else {
+		h.Customer.ContactMethods = cms
+	}
+}
+
+// bump moves the record one version on, changed at now.
+func (h Record) bump(now time.Time) {
+	if h.Location != nil {
+		h.Location.Version, h.Location.UpdatedAt = h.Location.Version+1, now
+	} else {
+		h.Customer.Version, h.Customer.UpdatedAt = h.Customer.Version+1, now
+	}
 }
 
 // save stores the record provided the stored version is still expect.
