@@ -112,7 +112,7 @@ func listCustomersQuery(d dialect, tenantID string, f reach.CustomerFilter) (str
 		add("c.state = ?", f.State)
 	}
 	if f.City != "" {
-		add("lower(c.city) = ?", strings.ToLower(f.City))
+		add(d.lower("c.city")+" = ?", strings.ToLower(f.City))
 	}
 	if f.Zip != "" {
 		add("c.zip = ?", f.Zip)

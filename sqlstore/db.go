@@ -52,11 +52,11 @@ func Open(ctx context.Context, dsn string) (*DB, error) {
 		db.read = db.write
 	} else {
 		db.d = sqliteDialect{}
-		if db.write, err = sql.Open("sqlite", sqliteDSN(dsn, "immediate")); err != nil {
+		if db.write, err = sql.Open("sqlite", sqliteDSN(dsn, "immediate", false)); err != nil {
 			return nil, fmt.Errorf("open sqlite: %w", err)
 		}
 		db.write.SetMaxOpenConns(1)
-		if db.read, err = sql.Open("sqlite", sqliteDSN(dsn, "deferred")); err != nil {
+		if db.read, err = sql.Open("sqlite", sqliteDSN(dsn, "deferred", true)); err != nil {
 			return nil, fmt.Errorf("open sqlite: %w", err)
 		}
 		db.read.SetMaxOpenConns(8)
@@ -72,10 +72,15 @@ func Open(ctx context.Context, dsn string) (*DB, error) {
 // sqliteDSN tunes SQLite for a server: WAL so readers never block the writer,
 // foreign keys on, a busy timeout instead of immediate failure, and NORMAL sync
 // (safe with WAL). Writers begin IMMEDIATE so they queue for the lock up front.
-func sqliteDSN(path, txlock string) string {
+// Readers are query_only, so a write in a Read transaction fails as it does in
+// PostgreSQL's READ ONLY transactions, instead of slipping past the one writer.
+func sqliteDSN(path, txlock string, readOnly bool) string {
 	q := url.Values{}
 	for _, p := range []string{"journal_mode(WAL)", "foreign_keys(1)", "busy_timeout(10000)", "synchronous(NORMAL)"} {
 		q.Add("_pragma", p)
+	}
+	if readOnly {
+		q.Add("_pragma", "query_only(1)")
 	}
 	q.Set("_txlock", txlock)
 	return "file:" + path + "?" + q.Encode()

@@ -2,6 +2,7 @@ package sqlstore
 
 import (
 	"database/sql"
+	"database/sql/driver"
 	"errors"
 	"strconv"
 	"strings"
@@ -26,6 +27,9 @@ type dialect interface {
 	translate(err error) error
 	// lockRows is the clause that locks the rows a SELECT reads.
 	lockRows() string
+	// lower wraps a text expression so it equals strings.ToLower of its
+	// value; compare it with a strings.ToLower'ed parameter.
+	lower(expr string) string
 }
 
 type sqliteDialect struct{}
@@ -33,6 +37,20 @@ type sqliteDialect struct{}
 func (sqliteDialect) name() string               { return "sqlite" }
 func (sqliteDialect) rebind(query string) string { return query }
 func (sqliteDialect) lockRows() string           { return "" }
+
+// SQLite's built-in lower() folds ASCII letters only, so "QUÉBEC" would never
+// equal "québec"; reach_lower folds as Go does.
+func (sqliteDialect) lower(expr string) string { return "reach_lower(" + expr + ")" }
+
+func init() {
+	sqlite.MustRegisterDeterministicScalarFunction("reach_lower", 1,
+		func(_ *sqlite.FunctionContext, args []driver.Value) (driver.Value, error) {
+			if s, ok := args[0].(string); ok {
+				return strings.ToLower(s), nil
+			}
+			return args[0], nil
+		})
+}
 
 // timeLayout is fixed-width so SQLite's text timestamps sort correctly.
 const timeLayout = "2006-01-02T15:04:05.000000Z"
@@ -52,8 +70,9 @@ func (sqliteDialect) translate(err error) error {
 
 type postgresDialect struct{}
 
-func (postgresDialect) name() string     { return "postgres" }
-func (postgresDialect) lockRows() string { return " FOR UPDATE" }
+func (postgresDialect) name() string             { return "postgres" }
+func (postgresDialect) lockRows() string         { return " FOR UPDATE" }
+func (postgresDialect) lower(expr string) string { return "lower(" + expr + ")" }
 
 func (postgresDialect) rebind(query string) string {
 	var b strings.Builder

@@ -30,6 +30,7 @@ const explainLimit = 50
 // On PostgreSQL the plan is made with enable_seqscan off for its transaction
 // only: on the small tables of a test the planner rightly prefers a sequential
 // scan, and turning it off shows whether an index can serve the query at all.
+// Call Analyze after loading data, so the choice between indexes reflects it.
 func (db *DB) ExplainSearch(ctx context.Context, kind, tenantID, arg string) (string, error) {
 	var q string
 	var args []any

@@ -48,22 +48,25 @@ func TestTenantIsolation(t *testing.T) {
 		wa, wb := seed(a), seed(b)
 
 		t.Run("tenant B cannot read tenant A's records by id", func(t *testing.T) {
-			for name, read := range map[string]func(tx reach.Tx) error{
-				"Customer": func(tx reach.Tx) error { _, err := tx.Customer(ctx, b, wa.customer.ID); return err },
-				"Location": func(tx reach.Tx) error { _, err := tx.Location(ctx, b, wa.location.ID); return err },
-				"ContactMethod": func(tx reach.Tx) error {
+			for _, tc := range []struct {
+				name string
+				read func(tx reach.Tx) error
+			}{
+				{"Customer", func(tx reach.Tx) error { _, err := tx.Customer(ctx, b, wa.customer.ID); return err }},
+				{"Location", func(tx reach.Tx) error { _, err := tx.Location(ctx, b, wa.location.ID); return err }},
+				{"ContactMethod", func(tx reach.Tx) error {
 					_, err := tx.ContactMethod(ctx, b, wa.customer.ContactMethods[0].ID)
 					return err
-				},
-				"location's method": func(tx reach.Tx) error {
+				}},
+				{"location's method", func(tx reach.Tx) error {
 					_, err := tx.ContactMethod(ctx, b, wa.location.ContactMethods[0].ID)
 					return err
-				},
-				"Change": func(tx reach.Tx) error { _, err := tx.Change(ctx, b, wa.change.ID); return err },
-				"User":   func(tx reach.Tx) error { _, err := tx.User(ctx, b, wa.user.ID); return err },
+				}},
+				{"Change", func(tx reach.Tx) error { _, err := tx.Change(ctx, b, wa.change.ID); return err }},
+				{"User", func(tx reach.Tx) error { _, err := tx.User(ctx, b, wa.user.ID); return err }},
 			} {
-				t.Run(name, func(t *testing.T) {
-					wantCode(t, db.Read(ctx, read), reach.ENOTFOUND)
+				t.Run(tc.name, func(t *testing.T) {
+					wantCode(t, db.Read(ctx, tc.read), reach.ENOTFOUND)
 				})
 			}
 		})
@@ -169,15 +172,18 @@ func TestTenantIsolation(t *testing.T) {
 			hijackC.TenantID, hijackC.Name, hijackC.Version, hijackC.ContactMethods = b, "Hijacked", 2, nil
 			hijackL := cloneLocation(wa.location)
 			hijackL.TenantID, hijackL.Name, hijackL.Version, hijackL.ContactMethods = b, "Hijacked", 2, nil
-			for name, update := range map[string]func(tx reach.Tx) error{
-				"UpdateCustomer": func(tx reach.Tx) error { return tx.UpdateCustomer(ctx, hijackC, 1) },
-				"UpdateLocation": func(tx reach.Tx) error { return tx.UpdateLocation(ctx, hijackL, 1) },
+			for _, tc := range []struct {
+				name   string
+				update func(tx reach.Tx) error
+			}{
+				{"UpdateCustomer", func(tx reach.Tx) error { return tx.UpdateCustomer(ctx, hijackC, 1) }},
+				{"UpdateLocation", func(tx reach.Tx) error { return tx.UpdateLocation(ctx, hijackL, 1) }},
 			} {
-				t.Run(name+" is not found", func(t *testing.T) {
+				t.Run(tc.name+" is not found", func(t *testing.T) {
 					var err error
 					// Commit whatever the update did, to catch writes that
 					// happen before the error is noticed.
-					mustWrite(t, db, func(tx reach.Tx) error { err = update(tx); return nil })
+					mustWrite(t, db, func(tx reach.Tx) error { err = tc.update(tx); return nil })
 					wantCode(t, err, reach.ENOTFOUND)
 				})
 			}

@@ -32,6 +32,7 @@ func TestListCustomers(t *testing.T) {
 			{"Joanne Annis", reach.Residential, true, "Capital City", "NY", "10001", 4},
 			{"Bob Builder", reach.Commercial, false, "springfield", "MO", "65801", 5},
 			{"Éclair Bakery", reach.Commercial, true, "Springfield", "MO", "65802", 6},
+			{"Château Inn", reach.Residential, false, "QUÉBEC", "QC", "G1R 4P5", 7},
 		}
 		byName := map[string]string{}
 		for _, s := range specs {
@@ -63,17 +64,21 @@ func TestListCustomers(t *testing.T) {
 			want   []string
 		}{
 			{"no filter lists every customer of the tenant", reach.CustomerFilter{},
-				want("Anna Smith", "annex storage", "ANNAPOLIS FARMS", "Joanne Annis", "Bob Builder", "Éclair Bakery")},
+				want("Anna Smith", "annex storage", "ANNAPOLIS FARMS", "Joanne Annis", "Bob Builder", "Éclair Bakery", "Château Inn")},
 			{"active=true lists active customers only", reach.CustomerFilter{Active: &yes},
 				want("Anna Smith", "annex storage", "Joanne Annis", "Éclair Bakery")},
 			{"active=false lists inactive customers only", reach.CustomerFilter{Active: &no},
-				want("ANNAPOLIS FARMS", "Bob Builder")},
+				want("ANNAPOLIS FARMS", "Bob Builder", "Château Inn")},
 			{"type filters by customer type", reach.CustomerFilter{Type: reach.Commercial},
 				want("annex storage", "ANNAPOLIS FARMS", "Bob Builder", "Éclair Bakery")},
+			{"type residential lists the others", reach.CustomerFilter{Type: reach.Residential},
+				want("Anna Smith", "Joanne Annis", "Château Inn")},
 			{"state matches exactly", reach.CustomerFilter{State: "MO"},
 				want("Bob Builder", "Éclair Bakery")},
 			{"city matches case-insensitively", reach.CustomerFilter{City: "SPRINGFIELD"},
 				want("Anna Smith", "annex storage", "Bob Builder", "Éclair Bakery")},
+			{"city matches case-insensitively beyond ASCII", reach.CustomerFilter{City: "Québec"},
+				want("Château Inn")},
 			{"zip matches exactly", reach.CustomerFilter{Zip: "62565"},
 				want("ANNAPOLIS FARMS")},
 			{"name prefix matches the start of the name case-insensitively", reach.CustomerFilter{NamePrefix: "ANN"},
@@ -83,7 +88,7 @@ func TestListCustomers(t *testing.T) {
 			{"name prefix matches accented names", reach.CustomerFilter{NamePrefix: "ÉCLAIR"},
 				want("Éclair Bakery")},
 			{"updated_since includes a record updated at that instant", reach.CustomerFilter{UpdatedSince: at(4)},
-				want("Joanne Annis", "Bob Builder", "Éclair Bakery")},
+				want("Joanne Annis", "Bob Builder", "Éclair Bakery", "Château Inn")},
 			{"filters combine with AND", reach.CustomerFilter{Active: &yes, Type: reach.Commercial, City: "springfield"},
 				want("annex storage", "Éclair Bakery")},
 			{"a filter nothing matches lists nothing", reach.CustomerFilter{State: "TX"},

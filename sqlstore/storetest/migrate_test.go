@@ -66,8 +66,8 @@ func TestMigrationFiles(t *testing.T) {
 	}
 
 	t.Run("every file is named NNNN_name.sql", func(t *testing.T) {
-		for dialect, names := range files {
-			for _, n := range names {
+		for _, dialect := range Backends {
+			for _, n := range files[dialect] {
 				if !named.MatchString(n) {
 					t.Errorf("%s/%s is not named NNNN_lower_snake_name.sql", dialect, n)
 				}
@@ -75,8 +75,8 @@ func TestMigrationFiles(t *testing.T) {
 		}
 	})
 	t.Run("numbers start at 1 and have no gaps or duplicates", func(t *testing.T) {
-		for dialect, names := range files {
-			for i, n := range names { // os.ReadDir sorts by name
+		for _, dialect := range Backends {
+			for i, n := range files[dialect] { // os.ReadDir sorts by name
 				m := named.FindStringSubmatch(n)
 				if m == nil {
 					continue

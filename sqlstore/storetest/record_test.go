@@ -256,14 +256,17 @@ func TestUpdateRecords(t *testing.T) {
 			ghostC.ID = reach.NewID()
 			ghostL := cloneLocation(l)
 			ghostL.ID = reach.NewID()
-			for name, fn := range map[string]func(tx reach.Tx) error{
-				"Customer":       func(tx reach.Tx) error { _, err := tx.Customer(ctx, tenant, ghostC.ID); return err },
-				"Location":       func(tx reach.Tx) error { _, err := tx.Location(ctx, tenant, ghostL.ID); return err },
-				"ContactMethod":  func(tx reach.Tx) error { _, err := tx.ContactMethod(ctx, tenant, reach.NewID()); return err },
-				"UpdateCustomer": func(tx reach.Tx) error { return tx.UpdateCustomer(ctx, ghostC, 1) },
-				"UpdateLocation": func(tx reach.Tx) error { return tx.UpdateLocation(ctx, ghostL, 1) },
+			for _, tc := range []struct {
+				name string
+				fn   func(tx reach.Tx) error
+			}{
+				{"Customer", func(tx reach.Tx) error { _, err := tx.Customer(ctx, tenant, ghostC.ID); return err }},
+				{"Location", func(tx reach.Tx) error { _, err := tx.Location(ctx, tenant, ghostL.ID); return err }},
+				{"ContactMethod", func(tx reach.Tx) error { _, err := tx.ContactMethod(ctx, tenant, reach.NewID()); return err }},
+				{"UpdateCustomer", func(tx reach.Tx) error { return tx.UpdateCustomer(ctx, ghostC, 1) }},
+				{"UpdateLocation", func(tx reach.Tx) error { return tx.UpdateLocation(ctx, ghostL, 1) }},
 			} {
-				t.Run(name, func(t *testing.T) { wantCode(t, db.Write(ctx, fn), reach.ENOTFOUND) })
+				t.Run(tc.name, func(t *testing.T) { wantCode(t, db.Write(ctx, tc.fn), reach.ENOTFOUND) })
 			}
 		})
 
