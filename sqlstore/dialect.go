@@ -62,7 +62,9 @@ func (sqliteDialect) translate(err error) error {
 	if errors.As(err, &se) {
 		switch se.Code() {
 		case sqlite3.SQLITE_CONSTRAINT_UNIQUE, sqlite3.SQLITE_CONSTRAINT_PRIMARYKEY:
-			return &reach.Error{Code: reach.ECONFLICT, Message: "A record with the same unique value already exists."}
+			return errDuplicate
+		case sqlite3.SQLITE_CONSTRAINT_FOREIGNKEY:
+			return errDangling
 		}
 	}
 	return err
@@ -93,11 +95,24 @@ func (postgresDialect) timeValue(t time.Time) any { return t.UTC() }
 
 func (postgresDialect) translate(err error) error {
 	var pe *pgconn.PgError
-	if errors.As(err, &pe) && pe.Code == "23505" {
-		return &reach.Error{Code: reach.ECONFLICT, Message: "A record with the same unique value already exists."}
+	if errors.As(err, &pe) {
+		switch pe.Code {
+		case "23505": // unique_violation
+			return errDuplicate
+		case "23503": // foreign_key_violation
+			return errDangling
+		}
 	}
 	return err
 }
+
+// The domain errors that constraint violations become, whatever the dialect.
+var (
+	errDuplicate = &reach.Error{Code: reach.ECONFLICT, Message: "A record with the same unique value already exists."}
+	// errDangling is a reference to a row that does not exist in the tenant:
+	// references carry the tenant id, so another tenant's row is not found.
+	errDangling = &reach.Error{Code: reach.ENOTFOUND, Message: "The record referred to does not exist."}
+)
 
 // timeCol scans a timestamp stored either as TIMESTAMPTZ or as SQLite text.
 type timeCol struct{ t *time.Time }

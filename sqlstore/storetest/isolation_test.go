@@ -195,3 +195,24 @@ func TestTenantIsolation(t *testing.T) {
 		})
 	})
 }
+
+// TestReferencesStayInTheTenant checks the database itself refuses a row that
+// points at another tenant's record, whatever the code above it does.
+func TestReferencesStayInTheTenant(t *testing.T) {
+	ForEachBackend(t, func(t *testing.T, db *sqlstore.DB) {
+		a, b := newTenant(t, db, "A"), newTenant(t, db, "B")
+		ca := newCustomer(a, "Customer of A")
+		insertCustomer(t, db, ca)
+		before := snapshot(t, db)
+
+		cb := newCustomer(b, "Customer of B")
+		l := newLocation(cb, "Sneaky location")
+		l.CustomerID = ca.ID // B's location pointing at A's customer
+		err := db.Write(t.Context(), func(tx reach.Tx) error { return tx.InsertLocation(t.Context(), l) })
+		wantCode(t, err, reach.ENOTFOUND)
+
+		if snapshot(t, db) != before {
+			t.Errorf("refused cross-tenant rows changed the database")
+		}
+	})
+}

@@ -16,16 +16,18 @@ CREATE TABLE users (
     active        INTEGER NOT NULL,
     password_hash TEXT NOT NULL DEFAULT '',
     created_at    TEXT NOT NULL,
-    UNIQUE (tenant_id, email_key)
+    UNIQUE (tenant_id, email_key),
+    UNIQUE (tenant_id, id)
 );
 
 CREATE TABLE api_tokens (
     id         TEXT PRIMARY KEY,
     tenant_id  TEXT NOT NULL REFERENCES tenants(id),
-    user_id    TEXT NOT NULL REFERENCES users(id),
+    user_id    TEXT NOT NULL,
     name       TEXT NOT NULL,
     hash       TEXT NOT NULL UNIQUE,
-    created_at TEXT NOT NULL
+    created_at TEXT NOT NULL,
+    FOREIGN KEY (tenant_id, user_id) REFERENCES users (tenant_id, id)
 );
 
 CREATE TABLE customers (
@@ -43,15 +45,15 @@ CREATE TABLE customers (
     active     INTEGER NOT NULL,
     version    INTEGER NOT NULL,
     created_at TEXT NOT NULL,
-    updated_at TEXT NOT NULL
+    updated_at TEXT NOT NULL,
+    UNIQUE (tenant_id, id)
 );
-CREATE INDEX customers_tenant_id ON customers (tenant_id, id);
 CREATE INDEX customers_tenant_name ON customers (tenant_id, name_key);
 
 CREATE TABLE locations (
     id          TEXT PRIMARY KEY,
     tenant_id   TEXT NOT NULL REFERENCES tenants(id),
-    customer_id TEXT NOT NULL REFERENCES customers(id),
+    customer_id TEXT NOT NULL,
     name        TEXT NOT NULL,
     street      TEXT NOT NULL,
     unit        TEXT NOT NULL,
@@ -62,16 +64,17 @@ CREATE TABLE locations (
     active      INTEGER NOT NULL,
     version     INTEGER NOT NULL,
     created_at  TEXT NOT NULL,
-    updated_at  TEXT NOT NULL
+    updated_at  TEXT NOT NULL,
+    UNIQUE (tenant_id, id),
+    FOREIGN KEY (tenant_id, customer_id) REFERENCES customers (tenant_id, id)
 );
 CREATE INDEX locations_tenant_customer ON locations (tenant_id, customer_id, id);
-CREATE INDEX locations_tenant_id ON locations (tenant_id, id);
 
 CREATE TABLE contact_methods (
     id          TEXT PRIMARY KEY,
     tenant_id   TEXT NOT NULL REFERENCES tenants(id),
-    customer_id TEXT NOT NULL REFERENCES customers(id),
-    location_id TEXT REFERENCES locations(id),
+    customer_id TEXT NOT NULL,
+    location_id TEXT,
     position    INTEGER NOT NULL,
     kind        TEXT NOT NULL,
     value       TEXT NOT NULL,
@@ -84,7 +87,9 @@ CREATE TABLE contact_methods (
     created_at  TEXT NOT NULL,
     created_by  TEXT NOT NULL,
     source      TEXT NOT NULL,
-    updated_at  TEXT NOT NULL
+    updated_at  TEXT NOT NULL,
+    FOREIGN KEY (tenant_id, customer_id) REFERENCES customers (tenant_id, id),
+    FOREIGN KEY (tenant_id, location_id) REFERENCES locations (tenant_id, id)
 );
 CREATE INDEX contact_methods_key ON contact_methods (tenant_id, key);
 CREATE INDEX contact_methods_digits ON contact_methods (tenant_id, digits_rev);
