@@ -40,11 +40,11 @@ func (db *DB) ExplainSearch(ctx context.Context, kind, tenantID, arg string) (st
 		if len(words) == 0 {
 			return "", fmt.Errorf("explain %s: %q has no words", kind, arg)
 		}
-		q, args = wordsQuery(tenantID, words, explainLimit)
+		q, args = wordsQuery(tenantID, words, true, explainLimit)
 	case ExplainContactKey:
-		q, args = contactKeyQuery(tenantID, arg, explainLimit)
+		q, args = contactKeyQuery(tenantID, arg, true, explainLimit)
 	case ExplainNumberSuffix:
-		q, args = numberSuffixQuery(tenantID, arg, explainLimit)
+		q, args = numberSuffixQuery(tenantID, arg, true, explainLimit)
 	default:
 		return "", fmt.Errorf("explain: unknown search kind %q", kind)
 	}

@@ -39,10 +39,30 @@ func (t *tx) indexRecord(ctx context.Context, tenantID string, ref reach.RecordR
 	return nil
 }
 
+// activeIs is the condition that the record behind a search hit is (or is not)
+// active, probed by primary key. Searches run once for active records and then,
+// if the page is not full, for inactive ones, so the limit never hides an active
+// record behind inactive ones and each pass stops as soon as it has enough.
+func activeIs(tenantCol, isLocation, customerID, locationID string) string {
+	return ` AND (CASE WHEN ` + isLocation + ` THEN (SELECT l.active FROM locations l WHERE l.tenant_id = ` + tenantCol + ` AND l.id = ` + locationID + `)
+		ELSE (SELECT c.active FROM customers c WHERE c.tenant_id = ` + tenantCol + ` AND c.id = ` + customerID + `) END) = ?`
+}
+
+// bothPasses runs a search for active records, then for inactive ones while
+// the page has room.
+func bothPasses(limit int, pass func(active bool, limit int) ([]hit, error)) ([]hit, error) {
+	hits, err := pass(true, limit)
+	if err != nil || len(hits) >= limit {
+		return hits, err
+	}
+	more, err := pass(false, limit-len(hits))
+	return append(hits, more...), err
+}
+
 // wordsQuery is the index-only query behind SearchWords: the longest word drives
 // a range scan, each other word is an indexed EXISTS probe on the same record.
 // It selects (record_type, record_id). ExplainSearch plans this same text.
-func wordsQuery(tenantID string, words []string, limit int) (string, []any) {
+func wordsQuery(tenantID string, words []string, active bool, limit int) (string, []any) {
 	sorted := append([]string(nil), words...)
 	sort.SliceStable(sorted, func(i, j int) bool { return len(sorted[i]) > len(sorted[j]) })
 	lo, hi := prefixRange(sorted[0])
@@ -54,29 +74,32 @@ func wordsQuery(tenantID string, words []string, limit int) (string, []any) {
 			AND u.record_id = t.record_id AND u.term >= ? AND u.term < ?)`
 		args = append(args, lo, hi)
 	}
-	return q + ` LIMIT ?`, append(args, limit)
+	q += activeIs("t.tenant_id", "t.record_type = 'location'", "t.record_id", "t.record_id")
+	return q + ` LIMIT ?`, append(args, active, limit)
 }
 
 func (t *tx) SearchWords(ctx context.Context, tenantID string, words []string, limit int) ([]reach.SearchResult, error) {
 	if len(words) == 0 {
 		return nil, nil
 	}
-	q, args := wordsQuery(tenantID, words, limit)
-	rows, err := t.query(ctx, q, args...)
-	if err != nil {
-		return nil, err
-	}
-	var hits []hit
-	for rows.Next() {
-		var h hit
-		if err := rows.Scan(&h.ref.Type, &h.ref.ID); err != nil {
-			rows.Close()
+	hits, err := bothPasses(limit, func(active bool, limit int) ([]hit, error) {
+		q, args := wordsQuery(tenantID, words, active, limit)
+		rows, err := t.query(ctx, q, args...)
+		if err != nil {
 			return nil, err
 		}
-		hits = append(hits, h)
-	}
-	rows.Close()
-	if err := rows.Err(); err != nil {
+		defer rows.Close()
+		var hits []hit
+		for rows.Next() {
+			var h hit
+			if err := rows.Scan(&h.ref.Type, &h.ref.ID); err != nil {
+				return nil, err
+			}
+			hits = append(hits, h)
+		}
+		return hits, rows.Err()
+	})
+	if err != nil {
 		return nil, err
 	}
 	results, err := t.resolve(ctx, tenantID, hits)
@@ -111,13 +134,15 @@ func allPrefixed(have, want []string) bool {
 }
 
 func (t *tx) SearchContactKey(ctx context.Context, tenantID, prefix string, limit int) ([]reach.SearchResult, error) {
-	q, args := contactKeyQuery(tenantID, prefix, limit)
-	return t.searchContacts(ctx, tenantID, q, args)
+	return t.searchContacts(ctx, tenantID, limit, func(active bool, limit int) (string, []any) {
+		return contactKeyQuery(tenantID, prefix, active, limit)
+	})
 }
 
 func (t *tx) SearchNumberSuffix(ctx context.Context, tenantID, digits string, limit int) ([]reach.SearchResult, error) {
-	q, args := numberSuffixQuery(tenantID, digits, limit)
-	return t.searchContacts(ctx, tenantID, q, args)
+	return t.searchContacts(ctx, tenantID, limit, func(active bool, limit int) (string, []any) {
+		return numberSuffixQuery(tenantID, digits, active, limit)
+	})
 }
 
 // contactsQueryPrefix selects what searchContacts scans from contact_methods.
@@ -125,45 +150,51 @@ const contactsQueryPrefix = `SELECT m.customer_id, m.location_id, m.kind, m.disp
 
 // contactKeyQuery is the query behind SearchContactKey: a range scan of the
 // contact_methods_key index. ExplainSearch plans this same text.
-func contactKeyQuery(tenantID, prefix string, limit int) (string, []any) {
+func contactKeyQuery(tenantID, prefix string, active bool, limit int) (string, []any) {
 	lo, hi := prefixRange(prefix)
-	return contactsQueryPrefix + `m.key >= ? AND m.key < ? LIMIT ?`, []any{tenantID, lo, hi, limit}
+	return contactsQueryPrefix + `m.key >= ? AND m.key < ?` + contactActive + ` LIMIT ?`, []any{tenantID, lo, hi, active, limit}
 }
+
+// contactActive restricts contact-method hits to active or inactive records.
+var contactActive = activeIs("m.tenant_id", "m.location_id IS NOT NULL", "m.customer_id", "m.location_id")
 
 // numberSuffixQuery is the query behind SearchNumberSuffix: a range scan of
 // the contact_methods_digits index over reversed digits. ExplainSearch plans
 // this same text.
-func numberSuffixQuery(tenantID, digits string, limit int) (string, []any) {
+func numberSuffixQuery(tenantID, digits string, active bool, limit int) (string, []any) {
 	lo, hi := prefixRange(reach.ReverseDigits(digits))
-	return contactsQueryPrefix + `m.digits_rev >= ? AND m.digits_rev < ? LIMIT ?`, []any{tenantID, lo, hi, limit}
+	return contactsQueryPrefix + `m.digits_rev >= ? AND m.digits_rev < ?` + contactActive + ` LIMIT ?`, []any{tenantID, lo, hi, active, limit}
 }
 
-func (t *tx) searchContacts(ctx context.Context, tenantID, query string, args []any) ([]reach.SearchResult, error) {
-	rows, err := t.query(ctx, query, args...)
-	if err != nil {
-		return nil, err
-	}
-	var hits []hit
-	for rows.Next() {
-		var h hit
-		var loc *string
-		var kind reach.Kind
-		if err := rows.Scan(&h.ref.ID, &loc, &kind, &h.match.Value); err != nil {
-			rows.Close()
+func (t *tx) searchContacts(ctx context.Context, tenantID string, limit int, query func(active bool, limit int) (string, []any)) ([]reach.SearchResult, error) {
+	hits, err := bothPasses(limit, func(active bool, limit int) ([]hit, error) {
+		q, args := query(active, limit)
+		rows, err := t.query(ctx, q, args...)
+		if err != nil {
 			return nil, err
 		}
-		h.ref.Type = reach.RecordCustomer
-		if loc != nil {
-			h.ref = reach.RecordRef{Type: reach.RecordLocation, ID: *loc}
+		defer rows.Close()
+		var hits []hit
+		for rows.Next() {
+			var h hit
+			var loc *string
+			var kind reach.Kind
+			if err := rows.Scan(&h.ref.ID, &loc, &kind, &h.match.Value); err != nil {
+				return nil, err
+			}
+			h.ref.Type = reach.RecordCustomer
+			if loc != nil {
+				h.ref = reach.RecordRef{Type: reach.RecordLocation, ID: *loc}
+			}
+			h.match.Field = reach.FieldPhone
+			if kind == reach.KindEmail {
+				h.match.Field = reach.FieldEmail
+			}
+			hits = append(hits, h)
 		}
-		h.match.Field = reach.FieldPhone
-		if kind == reach.KindEmail {
-			h.match.Field = reach.FieldEmail
-		}
-		hits = append(hits, h)
-	}
-	rows.Close()
-	if err := rows.Err(); err != nil {
+		return hits, rows.Err()
+	})
+	if err != nil {
 		return nil, err
 	}
 	results, err := t.resolve(ctx, tenantID, hits)

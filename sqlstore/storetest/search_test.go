@@ -190,3 +190,47 @@ func TestSearch(t *testing.T) {
 		})
 	})
 }
+
+// TestSearchLimitNeverHidesActiveRecords: with more matches than the limit,
+// the page is filled with active records before any inactive one.
+func TestSearchLimitNeverHidesActiveRecords(t *testing.T) {
+	ForEachBackend(t, func(t *testing.T, db *sqlstore.DB) {
+		tenant := newTenant(t, db, "T")
+		var activeID string
+		for i, name := range []string{"Quill Adams", "Quill Baker", "Quill Chen", "Quill Diaz"} {
+			c := newCustomer(tenant, name)
+			ref, cid := customerRef(c)
+			c.ContactMethods = []reach.ContactMethod{phoneMethod(ref, cid, "+1512867"+string(rune('0'+i))+"530")}
+			c.Active = i == 3 // only the last one, created last, is active
+			if c.Active {
+				activeID = c.ID
+			}
+			insertCustomer(t, db, c)
+		}
+		for _, search := range []struct {
+			name string
+			run  func(tx reach.Tx) ([]reach.SearchResult, error)
+		}{
+			{"words", func(tx reach.Tx) ([]reach.SearchResult, error) {
+				return tx.SearchWords(t.Context(), tenant, []string{"quill"}, 2)
+			}},
+			{"number prefix", func(tx reach.Tx) ([]reach.SearchResult, error) {
+				return tx.SearchContactKey(t.Context(), tenant, "+1512867", 2)
+			}},
+			{"last digits", func(tx reach.Tx) ([]reach.SearchResult, error) {
+				return tx.SearchNumberSuffix(t.Context(), tenant, "530", 2)
+			}},
+		} {
+			t.Run(search.name, func(t *testing.T) {
+				var got []reach.SearchResult
+				mustRead(t, db, func(tx reach.Tx) (err error) {
+					got, err = search.run(tx)
+					return err
+				})
+				if len(got) != 2 || got[0].ID != activeID || !got[0].Active || got[1].Active {
+					t.Errorf("got %+v, want the active record first, then one inactive", got)
+				}
+			})
+		}
+	})
+}
