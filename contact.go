@@ -1,6 +1,9 @@
 package reach
 
-import "time"
+import (
+	"strings"
+	"time"
+)
 
 // Kind is what a contact method reaches: a mobile, a landline, a fax or a mailbox.
 type Kind string
@@ -54,4 +57,24 @@ func (k Kind) PrimaryGroup() string {
 		return "number"
 	}
 	return "email"
+}
+
+// HeldContact is a contact method seen with the record holding it and that
+// record's customer, as sync and caller ID need it.
+type HeldContact struct {
+	ContactMethod
+	RecordName      string
+	RecordActive    bool
+	RecordVersion   int64
+	RecordUpdatedAt time.Time
+	CustomerName    string
+}
+
+// ContactKey is the comparison key of a normalized value: the E.164 number,
+// or the address lower-cased (emails compare case-insensitively).
+func ContactKey(kind Kind, value string) string {
+	if kind == KindEmail {
+		return strings.ToLower(value)
+	}
+	return value
 }

@@ -74,6 +74,10 @@ type LocationStore interface {
 type ContactStore interface {
 	// ContactMethod returns ENOTFOUND if the tenant has no contact method with id.
 	ContactMethod(ctx context.Context, tenantID, id string) (*ContactMethod, error)
+	// ContactsByKey returns every contact method of the tenant whose key is
+	// key, with its record: active records first, then the most recently
+	// changed. It is an index lookup.
+	ContactsByKey(ctx context.Context, tenantID, key string) ([]HeldContact, error)
 }
 
 // ChangeStore keeps the audit trail.

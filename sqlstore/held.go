@@ -1,0 +1,41 @@
+package sqlstore
+
+import (
+	"context"
+
+	"reach"
+)
+
+// ContactsByKey finds every holder of a value through the contact_methods_key
+// index, joining each method to its record and customer by primary key.
+func (t *tx) ContactsByKey(ctx context.Context, tenantID, key string) ([]reach.HeldContact, error) {
+	rows, err := t.query(ctx, `SELECT `+contactColumns+`,
+		COALESCE(l.name, c.name), COALESCE(l.active, c.active), COALESCE(l.version, c.version),
+		COALESCE(l.updated_at, c.updated_at), c.name
+		FROM contact_methods m
+		JOIN customers c ON c.tenant_id = m.tenant_id AND c.id = m.customer_id
+		LEFT JOIN locations l ON l.tenant_id = m.tenant_id AND l.id = m.location_id
+		WHERE m.tenant_id = ? AND m.key = ?
+		ORDER BY COALESCE(l.active, c.active) DESC, COALESCE(l.updated_at, c.updated_at) DESC, m.id`, tenantID, key)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []reach.HeldContact
+	for rows.Next() {
+		var h reach.HeldContact
+		var loc *string
+		m := &h.ContactMethod
+		if err := rows.Scan(&m.ID, &m.CustomerID, &loc, &m.Kind, &m.Value, &m.Key, &m.Display, &m.Extension, &m.Memo,
+			&m.Primary, timeCol{&m.CreatedAt}, &m.CreatedBy, &m.Source, timeCol{&m.UpdatedAt},
+			&h.RecordName, &h.RecordActive, &h.RecordVersion, timeCol{&h.RecordUpdatedAt}, &h.CustomerName); err != nil {
+			return nil, err
+		}
+		m.Owner = reach.RecordRef{Type: reach.RecordCustomer, ID: m.CustomerID}
+		if loc != nil {
+			m.Owner = reach.RecordRef{Type: reach.RecordLocation, ID: *loc}
+		}
+		out = append(out, h)
+	}
+	return out, rows.Err()
+}
