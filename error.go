@@ -38,6 +38,14 @@ const (
 	EUNKNOWNCONTACTMETHOD = "unknown_contact_method"
 	EINVALIDROLE          = "invalid_role"
 	EINACTIVE             = "record_inactive"
+
+	// Sync codes.
+	ECROSSCUSTOMER     = "cross_customer_confirmation_required"
+	EPLACEHOLDERSYNC   = "placeholder_sync_forbidden"
+	ESYNCNOTAPPLICABLE = "sync_not_applicable"
+	ESYNCTARGETINVALID = "sync_target_invalid"
+	EREVERTCONFLICT    = "revert_conflict"
+	EREVERTUNSUPPORTED = "revert_not_supported"
 )
 
 // Error is the one error type of the domain. Code is for machines, Message for

@@ -171,10 +171,10 @@ func movePrimary(cms []reach.ContactMethod, keep int) {
 // editContacts changes a record's list of contact methods through
 // editRecord: edit computes the new list from the current one, and fresh
 // makes a new method carrying the actor's provenance.
-func (a *App) editContacts(ctx context.Context, actor reach.Actor, ref reach.RecordRef, action string, want *int64,
+func (a *App) editContacts(ctx context.Context, actor reach.Actor, ref reach.RecordRef, spec editSpec,
 	edit func(v *reach.Validation, current []reach.ContactMethod, fresh func() reach.ContactMethod) []reach.ContactMethod,
-) (Record, error) {
-	return a.editRecord(ctx, actor, ref, action, want, func(tx reach.Tx, v *reach.Validation, r Record) {
+) (Edit, error) {
+	spec.apply = func(tx reach.Tx, v *reach.Validation, r Record) {
 		fresh := func() reach.ContactMethod {
 			return reach.ContactMethod{
 				ID: reach.NewID(), CustomerID: r.customerID(), Owner: ref,
@@ -182,20 +182,23 @@ func (a *App) editContacts(ctx context.Context, actor reach.Actor, ref reach.Rec
 			}
 		}
 		r.setContacts(edit(v, r.Contacts(), fresh))
-	})
+	}
+	return a.editRecord(ctx, actor, ref, spec)
 }
 
 // SaveContactMethods replaces a record's whole set of contact methods at once,
 // as the Edit Contact Methods screen saves: entries with an id update that
 // method, entries without one are added, and methods not listed are removed.
-// All rows change or none do. want is required: a whole-set save must say
-// which version it was based on.
-func (a *App) SaveContactMethods(ctx context.Context, actor reach.Actor, ref reach.RecordRef, in []ContactMethodInput, want *int64) (Record, error) {
-	if want == nil {
-		return Record{}, reach.Errorf(reach.EPRECONDITIONREQUIRED,
+// All rows change or none do, together with any syncs. want is required: a
+// whole-set save must say which version it was based on. With preview, it
+// returns what the save would do and writes nothing.
+func (a *App) SaveContactMethods(ctx context.Context, actor reach.Actor, ref reach.RecordRef, in []ContactMethodInput, want *int64, sync SyncOptions, preview bool) (Edit, error) {
+	if want == nil && !preview {
+		return Edit{}, reach.Errorf(reach.EPRECONDITIONREQUIRED,
 			"Saving the whole set of contact methods needs the record version it is based on: send If-Match: \"<version>\" or version in the body.")
 	}
-	return a.editContacts(ctx, actor, ref, "contact_methods.save", want, func(v *reach.Validation, current []reach.ContactMethod, fresh func() reach.ContactMethod) []reach.ContactMethod {
+	spec := editSpec{action: "contact_methods.save", want: want, sync: sync, preview: preview}
+	return a.editContacts(ctx, actor, ref, spec, func(v *reach.Validation, current []reach.ContactMethod, fresh func() reach.ContactMethod) []reach.ContactMethod {
 		byID := map[string]reach.ContactMethod{}
 		for _, m := range current {
 			byID[m.ID] = m
@@ -226,9 +229,9 @@ func (a *App) SaveContactMethods(ctx context.Context, actor reach.Actor, ref rea
 }
 
 // AddContactMethod adds one contact method to a record.
-func (a *App) AddContactMethod(ctx context.Context, actor reach.Actor, ref reach.RecordRef, in ContactMethodInput, want *int64) (Record, string, error) {
+func (a *App) AddContactMethod(ctx context.Context, actor reach.Actor, ref reach.RecordRef, in ContactMethodInput, want *int64) (Edit, string, error) {
 	var id string
-	h, err := a.editContacts(ctx, actor, ref, "contact_method.add", want, func(v *reach.Validation, current []reach.ContactMethod, fresh func() reach.ContactMethod) []reach.ContactMethod {
+	e, err := a.editContacts(ctx, actor, ref, editSpec{action: "contact_method.add", want: want}, func(v *reach.Validation, current []reach.ContactMethod, fresh func() reach.ContactMethod) []reach.ContactMethod {
 		in.ID = ""
 		n := normalizeContact(v, "contact_method", in)
 		m := fresh()
@@ -245,7 +248,7 @@ func (a *App) AddContactMethod(ctx context.Context, actor reach.Actor, ref reach
 		}
 		return next
 	})
-	return h, id, err
+	return e, id, err
 }
 
 // ContactMethodOwner finds which record holds a contact method, checking the
@@ -277,71 +280,75 @@ func (a *App) ContactMethodRecord(ctx context.Context, actor reach.Actor, id str
 	return r, err
 }
 
-// UpdateContactMethod changes one contact method; switching among mobile,
-// phone and fax keeps its value, memo and history.
-func (a *App) UpdateContactMethod(ctx context.Context, actor reach.Actor, id string, p ContactMethodPatch, want *int64) (Record, error) {
+// ContactMethodChange is a change to one contact method: a patch, or its
+// removal, with syncs to other records.
+type ContactMethodChange struct {
+	Patch  ContactMethodPatch
+	Remove bool
+	SyncOptions
+}
+
+// ChangeContactMethod patches or removes one contact method, applying any
+// syncs in the same change; with preview it only reports what would happen.
+// Switching among mobile, phone and fax keeps the value, memo and history.
+func (a *App) ChangeContactMethod(ctx context.Context, actor reach.Actor, id string, c ContactMethodChange, want *int64, preview bool) (Edit, error) {
 	ref, err := a.ContactMethodOwner(ctx, actor, id)
 	if err != nil {
-		return Record{}, err
+		return Edit{}, err
 	}
 	if want == nil {
-		want = p.Version
+		want = c.Patch.Version
 	}
-	return a.editContacts(ctx, actor, ref, "contact_method.update", want, func(v *reach.Validation, current []reach.ContactMethod, _ func() reach.ContactMethod) []reach.ContactMethod {
+	spec := editSpec{action: "contact_method.update", want: want, sync: c.SyncOptions, preview: preview}
+	if c.Remove {
+		spec.action = "contact_method.remove"
+	}
+	return a.editContacts(ctx, actor, ref, spec, func(v *reach.Validation, current []reach.ContactMethod, _ func() reach.ContactMethod) []reach.ContactMethod {
 		i := indexOf(current, id)
 		if i < 0 { // removed by a concurrent writer since we looked it up
 			v.Add("id", reach.EUNKNOWNCONTACTMETHOD, "This contact method was removed from its record.")
 			return current
 		}
-		old := current[i]
-		in := ContactMethodInput{Kind: old.Kind, Value: old.Value, Extension: old.Extension, Memo: old.Memo, Primary: old.Primary}
-		if p.Kind != nil {
-			in.Kind = *p.Kind
-			if (in.Kind == reach.KindEmail) != (old.Kind == reach.KindEmail) && p.Value == nil {
-				v.Add("kind", reach.EKINDCHANGE, fmt.Sprintf("A %s cannot become a %s with the same value; send the new value too.", old.Kind, in.Kind))
-				return current
-			}
-			if in.Kind == reach.KindMobile && p.Extension == nil {
-				in.Extension = "" // a mobile has no extension; switching drops it
-			}
+		if c.Remove {
+			return append(current[:i:i], current[i+1:]...)
 		}
-		if p.Value != nil {
-			in.Value, in.Extension = *p.Value, ""
-		}
-		if p.Extension != nil {
-			in.Extension = *p.Extension
-		}
-		if p.Memo != nil {
-			in.Memo = *p.Memo
-		}
-		if p.Primary != nil {
-			in.Primary = *p.Primary
-		}
-		n := normalizeContact(v, "contact_method", in)
-		m := old
-		m.Kind, m.Value, m.Key, m.Display, m.Extension, m.Memo, m.Primary = n.Kind, n.Value, n.Key, n.Display, n.Extension, n.Memo, n.Primary
-		current[i] = m
-		if m.Primary {
+		current[i] = patchContact(v, current[i], c.Patch)
+		if current[i].Primary {
 			movePrimary(current, i)
 		}
 		return current
 	})
 }
 
-// DeleteContactMethod removes one contact method from its record.
-func (a *App) DeleteContactMethod(ctx context.Context, actor reach.Actor, id string, want *int64) (Record, error) {
-	ref, err := a.ContactMethodOwner(ctx, actor, id)
-	if err != nil {
-		return Record{}, err
-	}
-	return a.editContacts(ctx, actor, ref, "contact_method.remove", want, func(v *reach.Validation, current []reach.ContactMethod, _ func() reach.ContactMethod) []reach.ContactMethod {
-		i := indexOf(current, id)
-		if i < 0 {
-			v.Add("id", reach.EUNKNOWNCONTACTMETHOD, "This contact method was already removed from its record.")
-			return current
+// patchContact applies a patch to one method, revalidating its value.
+func patchContact(v *reach.Validation, old reach.ContactMethod, p ContactMethodPatch) reach.ContactMethod {
+	in := ContactMethodInput{Kind: old.Kind, Value: old.Value, Extension: old.Extension, Memo: old.Memo, Primary: old.Primary}
+	if p.Kind != nil {
+		in.Kind = *p.Kind
+		if (in.Kind == reach.KindEmail) != (old.Kind == reach.KindEmail) && p.Value == nil {
+			v.Add("kind", reach.EKINDCHANGE, fmt.Sprintf("A %s cannot become a %s with the same value; send the new value too.", old.Kind, in.Kind))
+			return old
 		}
-		return append(current[:i:i], current[i+1:]...)
-	})
+		if in.Kind == reach.KindMobile && p.Extension == nil {
+			in.Extension = "" // a mobile has no extension; switching drops it
+		}
+	}
+	if p.Value != nil {
+		in.Value, in.Extension = *p.Value, ""
+	}
+	if p.Extension != nil {
+		in.Extension = *p.Extension
+	}
+	if p.Memo != nil {
+		in.Memo = *p.Memo
+	}
+	if p.Primary != nil {
+		in.Primary = *p.Primary
+	}
+	n := normalizeContact(v, "contact_method", in)
+	m := old
+	m.Kind, m.Value, m.Key, m.Display, m.Extension, m.Memo, m.Primary = n.Kind, n.Value, n.Key, n.Display, n.Extension, n.Memo, n.Primary
+	return m
 }
 
 func indexOf(cms []reach.ContactMethod, id string) int {

@@ -144,9 +144,9 @@ func (a *App) SetCustomerActive(ctx context.Context, actor reach.Actor, id strin
 }
 
 func (a *App) editCustomer(ctx context.Context, actor reach.Actor, id, action string, want *int64, edit func(*reach.Validation, *reach.Customer)) (*reach.Customer, error) {
-	r, err := a.editRecord(ctx, actor, reach.RecordRef{Type: reach.RecordCustomer, ID: id}, action, want,
-		func(_ reach.Tx, v *reach.Validation, r Record) { edit(v, r.Customer) })
-	return r.Customer, err
+	e, err := a.editRecord(ctx, actor, reach.RecordRef{Type: reach.RecordCustomer, ID: id}, editSpec{action: action, want: want,
+		apply: func(_ reach.Tx, v *reach.Validation, r Record) { edit(v, r.Customer) }})
+	return e.Record.Customer, err
 }
 
 // ListCustomers lists customers matching f, one page at a time.

@@ -88,9 +88,9 @@ func (a *App) SetLocationActive(ctx context.Context, actor reach.Actor, id strin
 }
 
 func (a *App) editLocation(ctx context.Context, actor reach.Actor, id, action string, want *int64, edit func(*reach.Validation, *reach.Location)) (*reach.Location, error) {
-	r, err := a.editRecord(ctx, actor, reach.RecordRef{Type: reach.RecordLocation, ID: id}, action, want,
-		func(_ reach.Tx, v *reach.Validation, r Record) { edit(v, r.Location) })
-	return r.Location, err
+	e, err := a.editRecord(ctx, actor, reach.RecordRef{Type: reach.RecordLocation, ID: id}, editSpec{action: action, want: want,
+		apply: func(_ reach.Tx, v *reach.Validation, r Record) { edit(v, r.Location) }})
+	return e.Record.Location, err
 }
 
 // ListLocations lists locations, usually of one customer, a page at a time.

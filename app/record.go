@@ -112,3 +112,11 @@ func (h Record) save(ctx context.Context, tx reach.Tx, expect int64) error {
 	}
 	return tx.UpdateCustomer(ctx, h.Customer, expect)
 }
+
+// active reports whether the record is active.
+func (h Record) active() bool {
+	if h.Location != nil {
+		return h.Location.Active
+	}
+	return h.Customer.Active
+}

@@ -61,6 +61,8 @@ var statusOf = map[string]int{
 	reach.EFORBIDDEN:            http.StatusForbidden,
 	reach.ENOTFOUND:             http.StatusNotFound,
 	reach.ECONFLICT:             http.StatusConflict,
+	reach.ECROSSCUSTOMER:        http.StatusConflict,
+	reach.EREVERTCONFLICT:       http.StatusConflict,
 	reach.EVERSIONCONFLICT:      http.StatusPreconditionFailed,
 	reach.EPRECONDITIONREQUIRED: http.StatusPreconditionRequired,
 	reach.EVALIDATION:           http.StatusUnprocessableEntity,

@@ -1,0 +1,43 @@
+package app
+
+import (
+	"reflect"
+
+	"reach"
+)
+
+// ContactDiff is one contact method an edit adds, changes or removes.
+type ContactDiff struct {
+	Op     string               `json:"op" enum:"add,update,remove"`
+	Before *reach.ContactMethod `json:"before"`
+	After  *reach.ContactMethod `json:"after"`
+}
+
+// diffContacts lists what changed between two lists of one record's methods,
+// matching methods by id.
+func diffContacts(before, after []reach.ContactMethod) []ContactDiff {
+	diff := []ContactDiff{}
+	old := map[string]reach.ContactMethod{}
+	for _, m := range before {
+		old[m.ID] = m
+	}
+	kept := map[string]bool{}
+	for _, m := range after {
+		m := m
+		b, ok := old[m.ID]
+		switch {
+		case !ok:
+			diff = append(diff, ContactDiff{Op: "add", After: &m})
+		case !reflect.DeepEqual(b, m):
+			diff = append(diff, ContactDiff{Op: "update", Before: &b, After: &m})
+		}
+		kept[m.ID] = true
+	}
+	for _, m := range before {
+		m := m
+		if !kept[m.ID] {
+			diff = append(diff, ContactDiff{Op: "remove", Before: &m})
+		}
+	}
+	return diff
+}

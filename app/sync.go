@@ -1,0 +1,301 @@
+package app
+
+import (
+	"context"
+	"fmt"
+	"sort"
+	"time"
+
+	"reach"
+	"reach/placeholder"
+)
+
+// SyncOptions travel with a save: which other records get the save's replaced
+// or removed values, and the confirmation that reaching other customers is
+// intended.
+type SyncOptions struct {
+	Sync                 []SyncInput `json:"sync,omitempty" maxItems:"100" doc:"Apply replaced or removed values to other records holding them."`
+	ConfirmCrossCustomer bool        `json:"confirm_cross_customer,omitempty" doc:"Required when a target belongs to another customer."`
+}
+
+// SyncInput applies one replaced or removed value to chosen records.
+type SyncInput struct {
+	From    string   `json:"from" maxLength:"320" doc:"The old value, as listed in changes[].from."`
+	Targets []string `json:"targets" maxItems:"5000" doc:"Contact method ids of the candidates to change."`
+	// Versions pins each target's record to the version the preview showed,
+	// so a record changed since is refused rather than silently overwritten.
+	Versions map[string]int64 `json:"versions,omitempty" doc:"Record version of each target as listed in its candidate (record.version); a target whose record changed since is refused."`
+}
+
+// ValueChange is a value an edit replaced or removed, with the other records
+// holding it.
+type ValueChange struct {
+	From        string     `json:"from"`
+	FromDisplay string     `json:"from_display"`
+	To          string     `json:"to,omitempty" doc:"The new value; absent when the value was removed."`
+	ToDisplay   string     `json:"to_display,omitempty"`
+	ToExtension string     `json:"-"`
+	Kind        reach.Kind `json:"kind"`
+	// Placeholder is set when the old value is a placeholder: it is never synced.
+	Placeholder *placeholder.Rule `json:"placeholder,omitempty"`
+	Candidates  []Candidate       `json:"candidates"`
+	// Synced lists the targets this save changed.
+	Synced []string `json:"synced,omitempty"`
+}
+
+// Candidate is another active record's contact method holding a changed value.
+type Candidate struct {
+	ContactMethodID string          `json:"contact_method_id"`
+	Kind            reach.Kind      `json:"kind"`
+	Memo            string          `json:"memo"`
+	Record          CandidateRecord `json:"record"`
+	Customer        CandidateOwner  `json:"customer"`
+	// CrossCustomer: the record belongs to another customer, so syncing to it
+	// needs confirm_cross_customer.
+	CrossCustomer bool `json:"cross_customer"`
+	// Editable: the user may edit the record.
+	Editable bool `json:"editable"`
+	// Preselected: same customer and editable, as the screen ticks by default.
+	Preselected bool `json:"preselected"`
+}
+
+// CandidateRecord names the record holding a candidate, with its version.
+type CandidateRecord struct {
+	Type    reach.RecordType `json:"type"`
+	ID      string           `json:"id"`
+	Name    string           `json:"name"`
+	Version int64            `json:"version"`
+}
+
+// CandidateOwner names the customer owning a candidate's record.
+type CandidateOwner struct {
+	ID   string `json:"id"`
+	Name string `json:"name"`
+}
+
+// valueChanges lists the values the diff replaced or removed — those no
+// longer on the record at all — with every other active holder in the tenant.
+func (a *App) valueChanges(ctx context.Context, tx reach.Tx, actor reach.Actor, edited Record, diff []ContactDiff) ([]ValueChange, error) {
+	still := map[string]bool{}
+	for _, m := range edited.Contacts() {
+		still[m.Key] = true
+	}
+	changes := []ValueChange{}
+	seen := map[string]bool{}
+	for _, d := range diff {
+		if d.Before == nil || still[d.Before.Key] || seen[d.Before.Key] {
+			continue
+		}
+		seen[d.Before.Key] = true
+		vc := ValueChange{From: d.Before.Value, FromDisplay: d.Before.Display, Kind: d.Before.Kind, Candidates: []Candidate{}}
+		if d.After != nil && d.After.Kind.IsNumber() == d.Before.Kind.IsNumber() {
+			vc.To, vc.ToDisplay, vc.ToExtension = d.After.Value, d.After.Display, d.After.Extension
+		}
+		if rule, ok := isPlaceholder(d.Before.Kind, d.Before.Value); ok {
+			vc.Placeholder = &rule
+		}
+		held, err := tx.ContactsByKey(ctx, actor.TenantID, d.Before.Key)
+		if err != nil {
+			return nil, err
+		}
+		for _, h := range held {
+			if h.Owner == edited.Ref() || !h.RecordActive {
+				continue
+			}
+			c := Candidate{
+				ContactMethodID: h.ID, Kind: h.Kind, Memo: h.Memo,
+				Record:        CandidateRecord{Type: h.Owner.Type, ID: h.Owner.ID, Name: h.RecordName, Version: h.RecordVersion},
+				Customer:      CandidateOwner{ID: h.CustomerID, Name: h.CustomerName},
+				CrossCustomer: h.CustomerID != edited.customerID(),
+				Editable:      actor.Can(editPermission(h.Owner.Type)),
+			}
+			c.Preselected = c.Editable && !c.CrossCustomer && vc.Placeholder == nil
+			vc.Candidates = append(vc.Candidates, c)
+		}
+		changes = append(changes, vc)
+	}
+	return changes, nil
+}
+
+// isPlaceholder applies the built-in placeholder rules to a stored value.
+func isPlaceholder(kind reach.Kind, value string) (placeholder.Rule, bool) {
+	if kind == reach.KindEmail {
+		return placeholder.Email(value)
+	}
+	return placeholder.Number(value)
+}
+
+// checkNoSync refuses sync requests on an edit that changed nothing.
+func checkNoSync(opts SyncOptions, _ []ValueChange) error {
+	if len(opts.Sync) > 0 {
+		return syncNotApplicable(0, opts.Sync[0].From)
+	}
+	return nil
+}
+
+func syncNotApplicable(i int, from string) error {
+	return &reach.Error{Code: reach.EVALIDATION, Message: fmt.Sprintf("This save does not replace or remove %s, so it can't be synced.", from),
+		Fields: []reach.FieldError{{Field: fmt.Sprintf("sync[%d].from", i), Code: reach.ESYNCNOTAPPLICABLE,
+			Message: fmt.Sprintf("%s is not a value this save replaces or removes; use a from listed in changes.", from)}}}
+}
+
+// syncTarget is one chosen contact method on another record.
+type syncTarget struct {
+	change *ValueChange
+	method reach.ContactMethod
+	record Record
+}
+
+// applySync applies the requested syncs inside the edit's transaction: every
+// target is checked (it still holds the old value, its record is at the
+// version the preview showed, the user may edit it, another customer's record
+// is confirmed), and only then are all of them changed, each record one
+// version on, recorded in the same change as the edit.
+func (a *App) applySync(ctx context.Context, tx reach.Tx, actor reach.Actor, ch *change, edited Record, changes []ValueChange, opts SyncOptions) error {
+	if len(opts.Sync) == 0 {
+		return nil
+	}
+	byFrom := map[string]*ValueChange{}
+	for i := range changes {
+		byFrom[changes[i].From] = &changes[i]
+	}
+	records := map[reach.RecordRef]Record{}
+	var targets []syncTarget
+	var forbidden, stale []string
+	crossCustomers := map[string]string{}
+	seenTarget := map[string]bool{}
+	for i, s := range opts.Sync {
+		vc := byFrom[s.From]
+		if vc == nil {
+			return syncNotApplicable(i, s.From)
+		}
+		if vc.Placeholder != nil {
+			return &reach.Error{Code: reach.EPLACEHOLDERSYNC,
+				Message: fmt.Sprintf("%s is a placeholder (%s): updating it must never reach other records. Change each record on its own, or leave the value empty.", vc.FromDisplay, vc.Placeholder.Reason),
+				Fields:  []reach.FieldError{{Field: fmt.Sprintf("sync[%d].from", i), Code: reach.EPLACEHOLDERSYNC, Message: vc.Placeholder.Reason}},
+				Details: map[string]any{"rule": vc.Placeholder.Name}}
+		}
+		for _, id := range s.Targets {
+			if seenTarget[id] {
+				continue
+			}
+			seenTarget[id] = true
+			m, err := tx.ContactMethod(ctx, actor.TenantID, id)
+			if reach.ErrorCode(err) == reach.ENOTFOUND {
+				stale = append(stale, id)
+				continue
+			} else if err != nil {
+				return err
+			}
+			if m.Owner == edited.Ref() {
+				return &reach.Error{Code: reach.EVALIDATION, Message: "A sync target is on the record being edited; edit it in the same save instead.",
+					Fields: []reach.FieldError{{Field: fmt.Sprintf("sync[%d].targets", i), Code: reach.ESYNCTARGETINVALID, Message: "Target " + id + " is on the record being edited."}}}
+			}
+			r, ok := records[m.Owner]
+			if !ok {
+				if r, err = loadRecord(ctx, tx, actor.TenantID, m.Owner); err != nil {
+					return err
+				}
+				records[m.Owner] = r
+			}
+			want, pinned := s.Versions[id]
+			switch {
+			case m.Key != reach.ContactKey(vc.Kind, vc.From), pinned && want != r.Version(), !r.active():
+				stale = append(stale, id)
+			case !actor.Can(editPermission(m.Owner.Type)):
+				forbidden = append(forbidden, id)
+			}
+			if r.customerID() != edited.customerID() {
+				crossCustomers[r.customerID()] = candidateCustomerName(vc, r.customerID())
+			}
+			targets = append(targets, syncTarget{change: vc, method: *m, record: r})
+		}
+	}
+	if len(forbidden) > 0 {
+		return &reach.Error{Code: reach.EFORBIDDEN, Message: "You may not edit some of the records chosen for sync; nothing was saved.",
+			Details: map[string]any{"targets": forbidden}}
+	}
+	if len(stale) > 0 {
+		return &reach.Error{Code: reach.EVERSIONCONFLICT, Message: "Some records chosen for sync changed since they were listed (or no longer hold the value); nothing was saved. Preview again.",
+			Details: map[string]any{"targets": stale}}
+	}
+	if len(crossCustomers) > 0 && !opts.ConfirmCrossCustomer {
+		return &reach.Error{Code: reach.ECROSSCUSTOMER, Message: "Some records chosen for sync belong to other customers; confirm with confirm_cross_customer: true. Nothing was saved.",
+			Details: map[string]any{"customers": ownersList(crossCustomers)}}
+	}
+	return a.syncRecords(ctx, tx, ch, targets)
+}
+
+// syncRecords changes every target, one save per record.
+func (a *App) syncRecords(ctx context.Context, tx reach.Tx, ch *change, targets []syncTarget) error {
+	byRecord := map[reach.RecordRef][]syncTarget{}
+	var order []reach.RecordRef
+	for _, t := range targets {
+		ref := t.record.Ref()
+		if byRecord[ref] == nil {
+			order = append(order, ref)
+		}
+		byRecord[ref] = append(byRecord[ref], t)
+	}
+	for _, ref := range order {
+		before := byRecord[ref][0].record
+		after := before.clone()
+		cms := after.Contacts()
+		for _, t := range byRecord[ref] {
+			cms = syncOne(cms, t, tx.Now())
+			t.change.Synced = append(t.change.Synced, t.method.ID)
+		}
+		after.setContacts(cms)
+		after.bump(tx.Now())
+		if err := after.save(ctx, tx, before.Version()); err != nil {
+			return err
+		}
+		ch.record(string(ref.Type), ref.ID, before.Value(), after.Value())
+	}
+	return nil
+}
+
+// syncOne applies one replaced or removed value to one method of a record: a
+// replacement takes the new value and keeps the method's own kind, memo and
+// flags; a removal, or a replacement the record already holds, removes it.
+func syncOne(cms []reach.ContactMethod, t syncTarget, now time.Time) []reach.ContactMethod {
+	i := indexOf(cms, t.method.ID)
+	if i < 0 {
+		return cms
+	}
+	newKey := reach.ContactKey(t.change.Kind, t.change.To)
+	if t.change.To == "" || indexOfKey(cms, newKey) >= 0 {
+		return append(cms[:i:i], cms[i+1:]...)
+	}
+	m := &cms[i]
+	m.Value, m.Key, m.Display, m.Extension, m.UpdatedAt = t.change.To, newKey, t.change.ToDisplay, t.change.ToExtension, now
+	return cms
+}
+
+// candidateCustomerName finds a customer's name among a change's candidates.
+func candidateCustomerName(vc *ValueChange, customerID string) string {
+	for _, c := range vc.Candidates {
+		if c.Customer.ID == customerID {
+			return c.Customer.Name
+		}
+	}
+	return ""
+}
+
+func indexOfKey(cms []reach.ContactMethod, key string) int {
+	for i, m := range cms {
+		if m.Key == key {
+			return i
+		}
+	}
+	return -1
+}
+
+func ownersList(m map[string]string) []CandidateOwner {
+	out := make([]CandidateOwner, 0, len(m))
+	for id, name := range m {
+		out = append(out, CandidateOwner{ID: id, Name: name})
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].Name < out[j].Name })
+	return out
+}
