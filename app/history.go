@@ -35,15 +35,21 @@ func (a *App) History(ctx context.Context, actor reach.Actor, ref reach.RecordRe
 	return items, next, nil
 }
 
-// Change returns everything one change did.
+// Change returns everything one change did. Auditors see every change; other
+// users see their own, so they can check and revert what they did.
 func (a *App) Change(ctx context.Context, actor reach.Actor, id string) (*reach.Change, error) {
-	if err := actor.Require(reach.PermAuditView); err != nil {
-		return nil, err
-	}
 	var c *reach.Change
 	err := a.read(ctx, func(tx reach.Tx) (err error) {
 		c, err = tx.Change(ctx, actor.TenantID, id)
 		return err
 	})
-	return c, err
+	if err != nil {
+		return nil, err
+	}
+	if c.ActorID != actor.UserID {
+		if err := actor.Require(reach.PermAuditView); err != nil {
+			return nil, err
+		}
+	}
+	return c, nil
 }

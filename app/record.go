@@ -97,13 +97,7 @@ func (h Record) setContacts(cms []reach.ContactMethod) {
 }
 
 // bump moves the record one version on, changed at now.
-func (h Record) bump(now time.Time) {
-	if h.Location != nil {
-		h.Location.Version, h.Location.UpdatedAt = h.Location.Version+1, now
-	} else {
-		h.Customer.Version, h.Customer.UpdatedAt = h.Customer.Version+1, now
-	}
-}
+func (h Record) bump(now time.Time) { h.setVersion(h.Version()+1, now) }
 
 // save stores the record provided the stored version is still expect.
 func (h Record) save(ctx context.Context, tx reach.Tx, expect int64) error {
@@ -119,4 +113,21 @@ func (h Record) active() bool {
 		return h.Location.Active
 	}
 	return h.Customer.Active
+}
+
+// name is the record's name, for messages.
+func (h Record) name() string {
+	if h.Location != nil {
+		return h.Location.Name
+	}
+	return h.Customer.Name
+}
+
+// setVersion sets the record's version and update time.
+func (h Record) setVersion(v int64, now time.Time) {
+	if h.Location != nil {
+		h.Location.Version, h.Location.UpdatedAt = v, now
+	} else {
+		h.Customer.Version, h.Customer.UpdatedAt = v, now
+	}
 }

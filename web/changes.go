@@ -32,6 +32,16 @@ func (s *Server) changeRoutes() {
 			})
 	}
 
+	huma.Register(s.api, op(http.MethodPost, "/api/v1/changes/{id}/revert", "revert-change", "changes",
+		"Put every record a change touched back as it was, atomically, as a new change (409 revert_conflict if any changed since)", 0),
+		func(ctx context.Context, in *IDPath) (*struct{ Body *reach.Change }, error) {
+			c, err := s.app.RevertChange(ctx, actor(ctx), in.ID)
+			if err != nil {
+				return nil, s.fail(ctx, err)
+			}
+			return &struct{ Body *reach.Change }{Body: c}, nil
+		})
+
 	huma.Register(s.api, op(http.MethodGet, "/api/v1/changes/{id}", "get-change", "changes", "Everything one change did", 0),
 		func(ctx context.Context, in *IDPath) (*struct{ Body *reach.Change }, error) {
 			c, err := s.app.Change(ctx, actor(ctx), in.ID)
