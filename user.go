@@ -77,10 +77,26 @@ type Actor struct {
 	UserID   string
 	Role     Role
 	Source   Source
+	// Scopes, when not empty, narrows the role to these permissions, for a
+	// credential granted less than its user may do.
+	Scopes []Permission
 }
 
-// Can reports whether the actor's role grants p.
-func (a Actor) Can(p Permission) bool { return a.Role.Can(p) }
+// Can reports whether the actor's role, narrowed by its scopes, grants p.
+func (a Actor) Can(p Permission) bool {
+	if !a.Role.Can(p) {
+		return false
+	}
+	if len(a.Scopes) == 0 {
+		return true
+	}
+	for _, s := range a.Scopes {
+		if s == p {
+			return true
+		}
+	}
+	return false
+}
 
 // Require returns a forbidden error unless the actor holds p.
 func (a Actor) Require(p Permission) error {
