@@ -78,3 +78,12 @@ func ContactKey(kind Kind, value string) string {
 	}
 	return value
 }
+
+// ContactValue is a normalized value with what is derived from it.
+type ContactValue struct {
+	Kind      Kind
+	Value     string
+	Key       string
+	Display   string
+	Extension string
+}

@@ -58,6 +58,8 @@ type CustomerStore interface {
 	// EVERSIONCONFLICT otherwise and ENOTFOUND if it does not exist.
 	UpdateCustomer(ctx context.Context, c *Customer, expect int64) error
 	ListCustomers(ctx context.Context, tenantID string, f CustomerFilter) ([]Customer, error)
+	// CustomersByID loads many customers at once; unknown ids are absent.
+	CustomersByID(ctx context.Context, tenantID string, ids []string) ([]Customer, error)
 }
 
 // LocationStore keeps locations with their contact methods.
@@ -68,6 +70,8 @@ type LocationStore interface {
 	// UpdateLocation is UpdateCustomer's twin.
 	UpdateLocation(ctx context.Context, l *Location, expect int64) error
 	ListLocations(ctx context.Context, tenantID string, f LocationFilter) ([]Location, error)
+	// LocationsByID loads many locations at once; unknown ids are absent.
+	LocationsByID(ctx context.Context, tenantID string, ids []string) ([]Location, error)
 }
 
 // ContactStore finds contact methods across records.
@@ -78,6 +82,18 @@ type ContactStore interface {
 	// key, with its record: active records first, then the most recently
 	// changed. It is an index lookup.
 	ContactsByKey(ctx context.Context, tenantID, key string) ([]HeldContact, error)
+
+	// The bulk edits below change many records in a few statements, for
+	// syncs that reach hundreds of records. Callers hold the records (read
+	// in the same transaction) and audit them.
+
+	// SetContactValue gives every listed contact method the same value.
+	SetContactValue(ctx context.Context, tenantID string, ids []string, v ContactValue, at time.Time) error
+	// DeleteContactMethods removes the listed contact methods.
+	DeleteContactMethods(ctx context.Context, tenantID string, ids []string) error
+	// BumpVersions moves each listed record, read earlier in the same
+	// transaction, one version on. Returns EVERSIONCONFLICT if any is gone.
+	BumpVersions(ctx context.Context, tenantID string, typ RecordType, ids []string, at time.Time) error
 }
 
 // ChangeStore keeps the audit trail.

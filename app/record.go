@@ -24,6 +24,36 @@ func loadRecord(ctx context.Context, tx reach.Tx, tenantID string, ref reach.Rec
 	return Record{Customer: c}, err
 }
 
+// loadRecords reads many records at once, keyed by reference; unknown ones
+// are absent.
+func loadRecords(ctx context.Context, tx reach.Tx, tenantID string, refs []reach.RecordRef) (map[reach.RecordRef]Record, error) {
+	ids := map[reach.RecordType][]string{}
+	seen := map[reach.RecordRef]bool{}
+	for _, r := range refs {
+		if !seen[r] {
+			seen[r] = true
+			ids[r.Type] = append(ids[r.Type], r.ID)
+		}
+	}
+	out := map[reach.RecordRef]Record{}
+	cs, err := tx.CustomersByID(ctx, tenantID, ids[reach.RecordCustomer])
+	if err != nil {
+		return nil, err
+	}
+	for i := range cs {
+		out[reach.RecordRef{Type: reach.RecordCustomer, ID: cs[i].ID}] = Record{Customer: &cs[i]}
+	}
+	ls, err := tx.LocationsByID(ctx, tenantID, ids[reach.RecordLocation])
+	if err != nil {
+		return nil, err
+	}
+	for i := range ls {
+		out[reach.RecordRef{Type: reach.RecordLocation, ID: ls[i].ID}] = Record{Location: &ls[i]}
+	}
+	return out, nil
+}
+
+// Ref points at the record.
 func (h Record) Ref() reach.RecordRef {
 	if h.Location != nil {
 		return reach.RecordRef{Type: reach.RecordLocation, ID: h.Location.ID}

@@ -150,7 +150,9 @@ type syncTarget struct {
 // target is checked (it still holds the old value, its record is at the
 // version the preview showed, the user may edit it, another customer's record
 // is confirmed), and only then are all of them changed, each record one
-// version on, recorded in the same change as the edit.
+// version on, recorded in the same change as the edit. Targets and their
+// records are read and written in batches, so a sync to a thousand records
+// is a handful of statements.
 func (a *App) applySync(ctx context.Context, tx reach.Tx, actor reach.Actor, ch *change, edited Record, changes []ValueChange, opts SyncOptions) error {
 	if len(opts.Sync) == 0 {
 		return nil
@@ -159,11 +161,8 @@ func (a *App) applySync(ctx context.Context, tx reach.Tx, actor reach.Actor, ch 
 	for i := range changes {
 		byFrom[changes[i].From] = &changes[i]
 	}
-	records := map[reach.RecordRef]Record{}
-	var targets []syncTarget
-	var forbidden, stale []string
-	crossCustomers := map[string]string{}
-	seenTarget := map[string]bool{}
+	var ids []string
+	wantedBy := map[string]int{} // target id -> index of its sync entry
 	for i, s := range opts.Sync {
 		vc := byFrom[s.From]
 		if vc == nil {
@@ -176,40 +175,56 @@ func (a *App) applySync(ctx context.Context, tx reach.Tx, actor reach.Actor, ch 
 				Details: map[string]any{"rule": vc.Placeholder.Name}}
 		}
 		for _, id := range s.Targets {
-			if seenTarget[id] {
-				continue
+			if _, dup := wantedBy[id]; !dup {
+				wantedBy[id] = i
+				ids = append(ids, id)
 			}
-			seenTarget[id] = true
-			m, err := tx.ContactMethod(ctx, actor.TenantID, id)
-			if reach.ErrorCode(err) == reach.ENOTFOUND {
-				stale = append(stale, id)
-				continue
-			} else if err != nil {
-				return err
-			}
-			if m.Owner == edited.Ref() {
-				return &reach.Error{Code: reach.EVALIDATION, Message: "A sync target is on the record being edited; edit it in the same save instead.",
-					Fields: []reach.FieldError{{Field: fmt.Sprintf("sync[%d].targets", i), Code: reach.ESYNCTARGETINVALID, Message: "Target " + id + " is on the record being edited."}}}
-			}
-			r, ok := records[m.Owner]
-			if !ok {
-				if r, err = loadRecord(ctx, tx, actor.TenantID, m.Owner); err != nil {
-					return err
-				}
-				records[m.Owner] = r
-			}
-			want, pinned := s.Versions[id]
-			switch {
-			case m.Key != reach.ContactKey(vc.Kind, vc.From), pinned && want != r.Version(), !r.active():
-				stale = append(stale, id)
-			case !actor.Can(editPermission(m.Owner.Type)):
-				forbidden = append(forbidden, id)
-			}
-			if r.customerID() != edited.customerID() {
-				crossCustomers[r.customerID()] = candidateCustomerName(vc, r.customerID())
-			}
-			targets = append(targets, syncTarget{change: vc, method: *m, record: r})
 		}
+	}
+	// A target must be one of the candidates listed for its value: another
+	// active record holding it now. Anything else moved on since the preview.
+	type listed struct {
+		Candidate
+		from string
+	}
+	candidates := map[string]listed{}
+	var owners []reach.RecordRef
+	for _, vc := range changes {
+		for _, c := range vc.Candidates {
+			candidates[c.ContactMethodID] = listed{c, vc.From}
+			owners = append(owners, reach.RecordRef{Type: c.Record.Type, ID: c.Record.ID})
+		}
+	}
+	records, err := loadRecords(ctx, tx, actor.TenantID, owners)
+	if err != nil {
+		return err
+	}
+	var targets []syncTarget
+	var forbidden, stale []string
+	crossCustomers := map[string]string{}
+	for _, id := range ids {
+		i := wantedBy[id]
+		s, vc := opts.Sync[i], byFrom[opts.Sync[i].From]
+		if indexOf(edited.Contacts(), id) >= 0 {
+			return &reach.Error{Code: reach.EVALIDATION, Message: "A sync target is on the record being edited; edit it in the same save instead.",
+				Fields: []reach.FieldError{{Field: fmt.Sprintf("sync[%d].targets", i), Code: reach.ESYNCTARGETINVALID, Message: "Target " + id + " is on the record being edited."}}}
+		}
+		c, isCandidate := candidates[id]
+		ref := reach.RecordRef{Type: c.Record.Type, ID: c.Record.ID}
+		r, loaded := records[ref]
+		want, pinned := s.Versions[id]
+		switch {
+		case !isCandidate || !loaded || c.from != vc.From || (pinned && want != r.Version()) || indexOf(r.Contacts(), id) < 0:
+			stale = append(stale, id)
+			continue
+		case !c.Editable:
+			forbidden = append(forbidden, id)
+		}
+		m := r.Contacts()[indexOf(r.Contacts(), id)]
+		if r.customerID() != edited.customerID() {
+			crossCustomers[r.customerID()] = candidateCustomerName(vc, r.customerID())
+		}
+		targets = append(targets, syncTarget{change: vc, method: m, record: r})
 	}
 	if len(forbidden) > 0 {
 		return &reach.Error{Code: reach.EFORBIDDEN, Message: "You may not edit some of the records chosen for sync; nothing was saved.",
@@ -223,11 +238,12 @@ func (a *App) applySync(ctx context.Context, tx reach.Tx, actor reach.Actor, ch 
 		return &reach.Error{Code: reach.ECROSSCUSTOMER, Message: "Some records chosen for sync belong to other customers; confirm with confirm_cross_customer: true. Nothing was saved.",
 			Details: map[string]any{"customers": ownersList(crossCustomers)}}
 	}
-	return a.syncRecords(ctx, tx, ch, targets)
+	return syncRecords(ctx, tx, actor.TenantID, ch, targets)
 }
 
-// syncRecords changes every target, one save per record.
-func (a *App) syncRecords(ctx context.Context, tx reach.Tx, ch *change, targets []syncTarget) error {
+// syncRecords changes every target: it works out each record's new state,
+// writes the differences with the store's bulk edits, and audits each record.
+func syncRecords(ctx context.Context, tx reach.Tx, tenantID string, ch *change, targets []syncTarget) error {
 	byRecord := map[reach.RecordRef][]syncTarget{}
 	var order []reach.RecordRef
 	for _, t := range targets {
@@ -237,6 +253,9 @@ func (a *App) syncRecords(ctx context.Context, tx reach.Tx, ch *change, targets 
 		}
 		byRecord[ref] = append(byRecord[ref], t)
 	}
+	setValue := map[reach.ContactValue][]string{}
+	var removed []string
+	bumped := map[reach.RecordType][]string{}
 	for _, ref := range order {
 		before := byRecord[ref][0].record
 		after := before.clone()
@@ -245,12 +264,32 @@ func (a *App) syncRecords(ctx context.Context, tx reach.Tx, ch *change, targets 
 			cms = syncOne(cms, t, tx.Now())
 			t.change.Synced = append(t.change.Synced, t.method.ID)
 		}
+		for _, t := range byRecord[ref] {
+			if i := indexOf(cms, t.method.ID); i < 0 {
+				removed = append(removed, t.method.ID)
+			} else {
+				m := cms[i]
+				v := reach.ContactValue{Kind: t.change.Kind, Value: m.Value, Key: m.Key, Display: m.Display, Extension: m.Extension}
+				setValue[v] = append(setValue[v], m.ID)
+			}
+		}
 		after.setContacts(cms)
 		after.bump(tx.Now())
-		if err := after.save(ctx, tx, before.Version()); err != nil {
+		bumped[ref.Type] = append(bumped[ref.Type], ref.ID)
+		ch.record(string(ref.Type), ref.ID, before.Value(), after.Value())
+	}
+	for v, ids := range setValue {
+		if err := tx.SetContactValue(ctx, tenantID, ids, v, tx.Now()); err != nil {
 			return err
 		}
-		ch.record(string(ref.Type), ref.ID, before.Value(), after.Value())
+	}
+	if err := tx.DeleteContactMethods(ctx, tenantID, removed); err != nil {
+		return err
+	}
+	for typ, ids := range bumped {
+		if err := tx.BumpVersions(ctx, tenantID, typ, ids, tx.Now()); err != nil {
+			return err
+		}
 	}
 	return nil
 }

@@ -12,13 +12,17 @@ func (t *tx) InsertChange(ctx context.Context, c *reach.Change) error {
 		c.ID, c.TenantID, c.ActorID, string(c.Source), c.Action, t.ts(c.At)); err != nil {
 		return err
 	}
-	for _, e := range c.Entries {
-		if _, err := t.exec(ctx, `INSERT INTO change_entries (tenant_id, change_id, entity_type, entity_id, before, after)
-			VALUES (?, ?, ?, ?, ?, ?)`, c.TenantID, c.ID, e.EntityType, e.EntityID, string(e.Before), string(e.After)); err != nil {
-			return err
+	// Entries go in multi-row batches: a sync to a thousand records is a few
+	// statements, not a thousand. Sequence numbers follow entry order.
+	return inBatches(len(c.Entries), 200, func(lo, hi int) error {
+		args := make([]any, 0, 6*(hi-lo))
+		for _, e := range c.Entries[lo:hi] {
+			args = append(args, c.TenantID, c.ID, e.EntityType, e.EntityID, string(e.Before), string(e.After))
 		}
-	}
-	return nil
+		_, err := t.exec(ctx, `INSERT INTO change_entries (tenant_id, change_id, entity_type, entity_id, before, after) VALUES `+
+			rowsOf(hi-lo, 6), args...)
+		return err
+	})
 }
 
 func (t *tx) Change(ctx context.Context, tenantID, id string) (*reach.Change, error) {
