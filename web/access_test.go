@@ -234,6 +234,9 @@ func TestOpenAPIListsEveryRoute(t *testing.T) {
 		"GET /api/v1/contact-methods/{id}", "PATCH /api/v1/contact-methods/{id}", "DELETE /api/v1/contact-methods/{id}",
 		"POST /api/v1/validate", "GET /api/v1/search",
 		"GET /api/v1/customers/{id}/changes", "GET /api/v1/locations/{id}/changes", "GET /api/v1/changes/{id}",
+		// issue #3: sync previews and revert
+		"POST /api/v1/customers/{id}/contact-methods/preview", "POST /api/v1/locations/{id}/contact-methods/preview",
+		"POST /api/v1/contact-methods/{id}/preview", "POST /api/v1/changes/{id}/revert",
 	} {
 		if !have[want] {
 			t.Errorf("OpenAPI document lacks %s", want)

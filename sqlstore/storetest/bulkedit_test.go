@@ -1,0 +1,114 @@
+package storetest
+
+import (
+	"testing"
+
+	"reach"
+	"reach/sqlstore"
+)
+
+// TestHoldersAndBulkEdits covers what sync stands on: finding every holder
+// of a value, loading many records at once, and changing many in a few
+// statements — all within the tenant.
+func TestHoldersAndBulkEdits(t *testing.T) {
+	ForEachBackend(t, func(t *testing.T, db *sqlstore.DB) {
+		ctx := t.Context()
+		a, b := newTenant(t, db, "A"), newTenant(t, db, "B")
+		const p = "+15128675309"
+		owner := newCustomer(a, "Landlord")
+		oref, oid := customerRef(owner)
+		owner.ContactMethods = []reach.ContactMethod{phoneMethod(oref, oid, p), emailMethod(oref, oid, "pm@maplemgmt.com")}
+		insertCustomer(t, db, owner)
+		unit := newLocation(owner, "Unit 1")
+		uref, ucid := locationRef(unit)
+		unit.ContactMethods = []reach.ContactMethod{phoneMethod(uref, ucid, p)}
+		insertLocation(t, db, unit)
+		gone := newCustomer(a, "Former tenant")
+		gref, gid := customerRef(gone)
+		gone.ContactMethods = []reach.ContactMethod{phoneMethod(gref, gid, p)}
+		gone.Active = false
+		insertCustomer(t, db, gone)
+		foreign := newCustomer(b, "Other tenant")
+		fref, fid := customerRef(foreign)
+		foreign.ContactMethods = []reach.ContactMethod{phoneMethod(fref, fid, p)}
+		insertCustomer(t, db, foreign)
+
+		var held []reach.HeldContact
+		mustRead(t, db, func(tx reach.Tx) (err error) {
+			held, err = tx.ContactsByKey(ctx, a, p)
+			return err
+		})
+		if len(held) != 3 || !held[0].RecordActive || !held[1].RecordActive || held[2].RecordActive {
+			t.Fatalf("holders of %s: %+v; want 3 of tenant A, active first", p, held)
+		}
+		for _, h := range held {
+			if h.Owner == uref && (h.RecordName != "Unit 1" || h.CustomerName != "Landlord" || h.CustomerID != owner.ID || h.RecordVersion != 1) {
+				t.Errorf("location holder lacks its record or customer: %+v", h)
+			}
+		}
+
+		var cs []reach.Customer
+		var ls []reach.Location
+		mustRead(t, db, func(tx reach.Tx) (err error) {
+			if cs, err = tx.CustomersByID(ctx, a, []string{owner.ID, gone.ID, foreign.ID, "unknown"}); err != nil {
+				return err
+			}
+			ls, err = tx.LocationsByID(ctx, a, []string{unit.ID})
+			return err
+		})
+		if len(cs) != 2 || len(ls) != 1 || len(ls[0].ContactMethods) != 1 {
+			t.Fatalf("batch loads: %d customers (want 2: not B's, not unknown), %d locations", len(cs), len(ls))
+		}
+		for _, c := range cs {
+			wantEqual(t, "batch-loaded customer", c, *readCustomer(t, db, a, c.ID))
+		}
+
+		// Bulk edits change exactly what they name.
+		q := reach.ContactValue{Kind: reach.KindPhone, Value: "+15124440000", Key: "+15124440000", Display: "(512) 444-0000"}
+		mustWrite(t, db, func(tx reach.Tx) error {
+			if err := tx.SetContactValue(ctx, a, []string{owner.ContactMethods[0].ID, foreign.ContactMethods[0].ID}, q, at(5)); err != nil {
+				return err
+			}
+			if err := tx.DeleteContactMethods(ctx, a, []string{unit.ContactMethods[0].ID, foreign.ContactMethods[0].ID}); err != nil {
+				return err
+			}
+			if err := tx.BumpVersions(ctx, a, reach.RecordCustomer, []string{owner.ID}, at(5)); err != nil {
+				return err
+			}
+			return tx.BumpVersions(ctx, a, reach.RecordLocation, []string{unit.ID}, at(5))
+		})
+		got := readCustomer(t, db, a, owner.ID)
+		if got.Version != 2 || !got.UpdatedAt.Equal(at(5)) || got.ContactMethods[0].Value != q.Value || got.ContactMethods[0].Display != q.Display ||
+			!got.ContactMethods[0].UpdatedAt.Equal(at(5)) || got.ContactMethods[1].Value != "pm@maplemgmt.com" {
+			t.Errorf("after bulk edit: %+v", got)
+		}
+		if l := readLocation(t, db, a, unit.ID); l.Version != 2 || len(l.ContactMethods) != 0 {
+			t.Errorf("location after bulk edit: %+v", l)
+		}
+		wantEqual(t, "tenant B's customer", *readCustomer(t, db, b, foreign.ID), *foreign)
+		mustRead(t, db, func(tx reach.Tx) (err error) {
+			held, err = tx.ContactsByKey(ctx, a, q.Key)
+			return err
+		})
+		if len(held) != 1 || held[0].ID != owner.ContactMethods[0].ID {
+			t.Errorf("the new value is not found by key: %+v", held)
+		}
+		var found []reach.SearchResult
+		mustRead(t, db, func(tx reach.Tx) (err error) {
+			found, err = tx.SearchNumberSuffix(ctx, a, "0000", 10)
+			return err
+		})
+		if len(found) != 1 || found[0].ID != owner.ID {
+			t.Errorf("the new number is not found by its last digits: %+v", found)
+		}
+
+		// Bumping a record that is gone fails the write.
+		err := db.Write(ctx, func(tx reach.Tx) error {
+			return tx.BumpVersions(ctx, a, reach.RecordCustomer, []string{owner.ID, foreign.ID}, at(6))
+		})
+		wantCode(t, err, reach.EVERSIONCONFLICT)
+		if readCustomer(t, db, a, owner.ID).Version != 2 {
+			t.Errorf("a failed bump changed a version")
+		}
+	})
+}
