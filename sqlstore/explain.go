@@ -18,6 +18,9 @@ const (
 	ExplainContactKey = "contact_key"
 	// ExplainNumberSuffix plans SearchNumberSuffix; the argument is the digits.
 	ExplainNumberSuffix = "number_suffix"
+	// ExplainHolders plans ContactsByKey, the lookup behind sync candidates
+	// and caller ID; the argument is the key.
+	ExplainHolders = "holders"
 )
 
 // explainLimit is the page size planned; plans do not depend on it.
@@ -45,6 +48,8 @@ func (db *DB) ExplainSearch(ctx context.Context, kind, tenantID, arg string) (st
 		q, args = contactKeyQuery(tenantID, arg, true, explainLimit)
 	case ExplainNumberSuffix:
 		q, args = numberSuffixQuery(tenantID, arg, true, explainLimit)
+	case ExplainHolders:
+		q, args = holdersQuery, []any{tenantID, arg}
 	default:
 		return "", fmt.Errorf("explain: unknown search kind %q", kind)
 	}
