@@ -21,8 +21,10 @@ func nationalDigits(input string) string {
 	return d
 }
 
+// numberRules run in order, cheapest first; the area-code check may consult
+// the numbering plan.
 var numberRules = []func(d string) (Rule, bool){
-	sameDigits, sequentialDigits, fictionalLine, fillerAreaCode, fillerExchangeRun,
+	sameDigits, sequentialDigits, fictionalLine, fillerAreaCode, fillerExchangeRun, nonexistentAreaCode,
 }
 
 // sameDigits: 000-000-0000, 999-999-9999.
@@ -77,6 +79,15 @@ func fillerExchangeRun(d string) (Rule, bool) {
 	}
 	if rest == "1234567" || rest == "7654321" {
 		return Rule{"filler-line", fmt.Sprintf("%s-%s counts up or down after the area code, a common filler", rest[:3], rest[3:])}, true
+	}
+	return Rule{}, false
+}
+
+// nonexistentAreaCode: an area code with no valid numbers anywhere in the
+// numbering plan (such as 200 or 299) is filler, whatever follows it.
+func nonexistentAreaCode(d string) (Rule, bool) {
+	if !phone.AreaCodeInService(d[:3]) {
+		return Rule{"nonexistent-area-code", fmt.Sprintf("area code %s has no phone numbers in service", d[:3])}, true
 	}
 	return Rule{}, false
 }

@@ -21,6 +21,8 @@ func TestNumberRules(t *testing.T) {
 		{"512 123 4567", "filler-line"},
 		{"１２３４５６７８９０", "sequential-digits"},
 		{"123-456-7890 x12", "sequential-digits"},
+		{"(299) 867-5309", "nonexistent-area-code"},
+		{"(200) 867-5309", "nonexistent-area-code"},
 	}
 	for _, tc := range cases {
 		t.Run(tc.in, func(t *testing.T) {
