@@ -48,6 +48,9 @@ type ContactMethod struct {
 	CreatedBy string    `json:"created_by"`
 	Source    Source    `json:"source"`
 	UpdatedAt time.Time `json:"updated_at"`
+	// Placeholder is set in responses when the value is a placeholder, for
+	// values stored before a rule caught them. It is never stored.
+	Placeholder *PlaceholderFlag `json:"placeholder,omitempty"`
 }
 
 // PrimaryGroup is the set within which at most one method may be primary: all

@@ -46,6 +46,9 @@ const (
 	ESYNCTARGETINVALID = "sync_target_invalid"
 	EREVERTCONFLICT    = "revert_conflict"
 	EREVERTUNSUPPORTED = "revert_not_supported"
+
+	// Placeholder codes.
+	EPLACEHOLDER = "placeholder_value"
 )
 
 // Error is the one error type of the domain. Code is for machines, Message for

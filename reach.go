@@ -48,4 +48,7 @@ type Tenant struct {
 	ID        string    `json:"id"`
 	Name      string    `json:"name"`
 	CreatedAt time.Time `json:"created_at"`
+	// SuspectThreshold is how many distinct customers may share one value
+	// before it is reported as a suspected placeholder.
+	SuspectThreshold int `json:"suspect_threshold"`
 }

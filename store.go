@@ -26,6 +26,7 @@ type Tx interface {
 	ContactStore
 	ChangeStore
 	SearchStore
+	PlaceholderStore
 }
 
 // TenantStore keeps tenants.

@@ -42,17 +42,26 @@ type Validation struct {
 	Message   string     `json:"message,omitempty"`
 }
 
-// Validate checks one value as it would be checked on save, without writing.
-func (a *App) Validate(actor reach.Actor, kind reach.Kind, value string) (Validation, error) {
+// Validate checks one value as it would be checked on save — placeholder
+// rules included — without writing.
+func (a *App) Validate(ctx context.Context, actor reach.Actor, kind reach.Kind, value string) (Validation, error) {
 	if err := actor.Require(reach.PermCustomerView); err != nil {
 		return Validation{}, err
 	}
-	return validate(kind, value), nil
+	var rules *placeholderRules
+	err := a.read(ctx, func(tx reach.Tx) (err error) {
+		rules, err = loadPlaceholderRules(ctx, tx, actor.TenantID)
+		return err
+	})
+	if err != nil {
+		return Validation{}, err
+	}
+	return validate(rules, kind, value), nil
 }
 
-func validate(kind reach.Kind, value string) Validation {
+func validate(rules *placeholderRules, kind reach.Kind, value string) Validation {
 	var v reach.Validation
-	m := normalizeContact(&v, "value", ContactMethodInput{Kind: kind, Value: value})
+	m := normalizeContact(&v, rules, "value", ContactMethodInput{Kind: kind, Value: value}, nil)
 	if err := v.Err(); err != nil {
 		f := v.Fields[0]
 		return Validation{Kind: kind, Code: f.Code, Message: f.Message}
@@ -62,7 +71,10 @@ func validate(kind reach.Kind, value string) Validation {
 
 // normalizeContact turns input into a contact method's kind, value, key,
 // display, extension, memo and primary flag, reporting problems under field.
-func normalizeContact(v *reach.Validation, field string, in ContactMethodInput) reach.ContactMethod {
+// A placeholder is refused before validity is checked, so a fake is named as
+// a fake; a value the method already held (old) is not re-judged, so staff can
+// still change the memo of a value stored before a rule existed.
+func normalizeContact(v *reach.Validation, rules *placeholderRules, field string, in ContactMethodInput, old *reach.ContactMethod) reach.ContactMethod {
 	m := reach.ContactMethod{Kind: in.Kind, Primary: in.Primary}
 	m.Memo = cleanText(v, field+".memo", in.Memo, maxMemoLen, false)
 	ext := strings.TrimSpace(in.Extension)
@@ -78,6 +90,11 @@ func normalizeContact(v *reach.Validation, field string, in ContactMethodInput) 
 	}
 	if !m.Kind.Valid() {
 		v.Add(field+".kind", reach.EINVALIDKIND, fmt.Sprintf("Kind %q is not one of mobile, phone, fax, email.", m.Kind))
+		return m
+	}
+	if flag := rules.check(m.Kind, in.Value); flag != nil && !(old != nil && rules.sameValue(*old, m.Kind, in.Value)) {
+		v.Add(field+".value", reach.EPLACEHOLDER, fmt.Sprintf("%s is a placeholder, not a real %s: %s (rule %s). Leave the field empty instead of entering a placeholder.",
+			strings.TrimSpace(in.Value), kindNoun(m.Kind), flag.Reason, flag.Rule))
 		return m
 	}
 	if m.Kind == reach.KindEmail {
@@ -168,20 +185,37 @@ func movePrimary(cms []reach.ContactMethod, keep int) {
 	}
 }
 
+// contactEdit is what an edit of a record's contact methods works with.
+type contactEdit struct {
+	v *reach.Validation
+	// fresh makes a new method carrying the actor's provenance.
+	fresh func() reach.ContactMethod
+	rules *placeholderRules
+}
+
+// normalize checks and normalizes one entry; old is the method it changes.
+func (e *contactEdit) normalize(field string, in ContactMethodInput, old *reach.ContactMethod) reach.ContactMethod {
+	return normalizeContact(e.v, e.rules, field, in, old)
+}
+
 // editContacts changes a record's list of contact methods through
-// editRecord: edit computes the new list from the current one, and fresh
-// makes a new method carrying the actor's provenance.
+// editRecord: edit computes the new list from the current one.
 func (a *App) editContacts(ctx context.Context, actor reach.Actor, ref reach.RecordRef, spec editSpec,
-	edit func(v *reach.Validation, current []reach.ContactMethod, fresh func() reach.ContactMethod) []reach.ContactMethod,
+	edit func(e *contactEdit, current []reach.ContactMethod) []reach.ContactMethod,
 ) (Edit, error) {
-	spec.apply = func(tx reach.Tx, v *reach.Validation, r Record) {
-		fresh := func() reach.ContactMethod {
+	spec.apply = func(tx reach.Tx, v *reach.Validation, r Record) error {
+		rules, err := loadPlaceholderRules(ctx, tx, actor.TenantID)
+		if err != nil {
+			return err
+		}
+		e := &contactEdit{v: v, rules: rules, fresh: func() reach.ContactMethod {
 			return reach.ContactMethod{
 				ID: reach.NewID(), CustomerID: r.customerID(), Owner: ref,
 				CreatedAt: tx.Now(), UpdatedAt: tx.Now(), CreatedBy: actor.UserID, Source: actor.Source,
 			}
-		}
-		r.setContacts(edit(v, r.Contacts(), fresh))
+		}}
+		r.setContacts(edit(e, r.Contacts()))
+		return nil
 	}
 	return a.editRecord(ctx, actor, ref, spec)
 }
@@ -198,7 +232,7 @@ func (a *App) SaveContactMethods(ctx context.Context, actor reach.Actor, ref rea
 			"Saving the whole set of contact methods needs the record version it is based on: send If-Match: \"<version>\" or version in the body.")
 	}
 	spec := editSpec{action: "contact_methods.save", want: want, sync: sync, preview: preview}
-	return a.editContacts(ctx, actor, ref, spec, func(v *reach.Validation, current []reach.ContactMethod, fresh func() reach.ContactMethod) []reach.ContactMethod {
+	return a.editContacts(ctx, actor, ref, spec, func(e *contactEdit, current []reach.ContactMethod) []reach.ContactMethod {
 		byID := map[string]reach.ContactMethod{}
 		for _, m := range current {
 			byID[m.ID] = m
@@ -207,20 +241,21 @@ func (a *App) SaveContactMethods(ctx context.Context, actor reach.Actor, ref rea
 		next := make([]reach.ContactMethod, 0, len(in))
 		for i, item := range in {
 			field := fmt.Sprintf("contact_methods[%d]", i)
-			m := fresh()
+			m := e.fresh()
+			var prev *reach.ContactMethod
 			if item.ID != "" {
 				old, ok := byID[item.ID]
 				if !ok || used[item.ID] {
-					v.Add(field+".id", reach.EUNKNOWNCONTACTMETHOD, fmt.Sprintf("Contact method %q is not on this record (or is listed twice); omit id to add a new one.", item.ID))
+					e.v.Add(field+".id", reach.EUNKNOWNCONTACTMETHOD, fmt.Sprintf("Contact method %q is not on this record (or is listed twice); omit id to add a new one.", item.ID))
 					continue
 				}
 				used[item.ID] = true
-				m = old
+				m, prev = old, &old
 				if item.Kind == "" {
 					item.Kind = old.Kind
 				}
 			}
-			n := normalizeContact(v, field, item)
+			n := e.normalize(field, item, prev)
 			m.Kind, m.Value, m.Key, m.Display, m.Extension, m.Memo, m.Primary = n.Kind, n.Value, n.Key, n.Display, n.Extension, n.Memo, n.Primary
 			next = append(next, m)
 		}
@@ -231,15 +266,15 @@ func (a *App) SaveContactMethods(ctx context.Context, actor reach.Actor, ref rea
 // AddContactMethod adds one contact method to a record.
 func (a *App) AddContactMethod(ctx context.Context, actor reach.Actor, ref reach.RecordRef, in ContactMethodInput, want *int64) (Edit, string, error) {
 	var id string
-	e, err := a.editContacts(ctx, actor, ref, editSpec{action: "contact_method.add", want: want}, func(v *reach.Validation, current []reach.ContactMethod, fresh func() reach.ContactMethod) []reach.ContactMethod {
+	ed, err := a.editContacts(ctx, actor, ref, editSpec{action: "contact_method.add", want: want}, func(e *contactEdit, current []reach.ContactMethod) []reach.ContactMethod {
 		in.ID = ""
-		n := normalizeContact(v, "contact_method", in)
-		m := fresh()
+		n := e.normalize("contact_method", in, nil)
+		m := e.fresh()
 		id = m.ID
 		m.Kind, m.Value, m.Key, m.Display, m.Extension, m.Memo, m.Primary = n.Kind, n.Value, n.Key, n.Display, n.Extension, n.Memo, n.Primary
 		for _, c := range current {
 			if c.Key == m.Key && m.Key != "" {
-				v.Add("contact_method.value", reach.EDUPLICATECONTACT, fmt.Sprintf("%s is already on this record; each value may appear once per record.", m.Display))
+				e.v.Add("contact_method.value", reach.EDUPLICATECONTACT, fmt.Sprintf("%s is already on this record; each value may appear once per record.", m.Display))
 			}
 		}
 		next := append(current, m)
@@ -248,7 +283,7 @@ func (a *App) AddContactMethod(ctx context.Context, actor reach.Actor, ref reach
 		}
 		return next
 	})
-	return e, id, err
+	return ed, id, err
 }
 
 // ContactMethodOwner finds which record holds a contact method, checking the
@@ -274,8 +309,10 @@ func (a *App) ContactMethodRecord(ctx context.Context, actor reach.Actor, id str
 	}
 	var r Record
 	err = a.read(ctx, func(tx reach.Tx) (err error) {
-		r, err = loadRecord(ctx, tx, actor.TenantID, ref)
-		return err
+		if r, err = loadRecord(ctx, tx, actor.TenantID, ref); err != nil {
+			return err
+		}
+		return flagPlaceholders(ctx, tx, actor.TenantID, r.Contacts())
 	})
 	return r, err
 }
@@ -303,16 +340,16 @@ func (a *App) ChangeContactMethod(ctx context.Context, actor reach.Actor, id str
 	if c.Remove {
 		spec.action = "contact_method.remove"
 	}
-	return a.editContacts(ctx, actor, ref, spec, func(v *reach.Validation, current []reach.ContactMethod, _ func() reach.ContactMethod) []reach.ContactMethod {
+	return a.editContacts(ctx, actor, ref, spec, func(e *contactEdit, current []reach.ContactMethod) []reach.ContactMethod {
 		i := indexOf(current, id)
 		if i < 0 { // removed by a concurrent writer since we looked it up
-			v.Add("id", reach.EUNKNOWNCONTACTMETHOD, "This contact method was removed from its record.")
+			e.v.Add("id", reach.EUNKNOWNCONTACTMETHOD, "This contact method was removed from its record.")
 			return current
 		}
 		if c.Remove {
 			return append(current[:i:i], current[i+1:]...)
 		}
-		current[i] = patchContact(v, current[i], c.Patch)
+		current[i] = patchContact(e, current[i], c.Patch)
 		if current[i].Primary {
 			movePrimary(current, i)
 		}
@@ -321,12 +358,12 @@ func (a *App) ChangeContactMethod(ctx context.Context, actor reach.Actor, id str
 }
 
 // patchContact applies a patch to one method, revalidating its value.
-func patchContact(v *reach.Validation, old reach.ContactMethod, p ContactMethodPatch) reach.ContactMethod {
+func patchContact(e *contactEdit, old reach.ContactMethod, p ContactMethodPatch) reach.ContactMethod {
 	in := ContactMethodInput{Kind: old.Kind, Value: old.Value, Extension: old.Extension, Memo: old.Memo, Primary: old.Primary}
 	if p.Kind != nil {
 		in.Kind = *p.Kind
 		if (in.Kind == reach.KindEmail) != (old.Kind == reach.KindEmail) && p.Value == nil {
-			v.Add("kind", reach.EKINDCHANGE, fmt.Sprintf("A %s cannot become a %s with the same value; send the new value too.", old.Kind, in.Kind))
+			e.v.Add("kind", reach.EKINDCHANGE, fmt.Sprintf("A %s cannot become a %s with the same value; send the new value too.", old.Kind, in.Kind))
 			return old
 		}
 		if in.Kind == reach.KindMobile && p.Extension == nil {
@@ -345,7 +382,7 @@ func patchContact(v *reach.Validation, old reach.ContactMethod, p ContactMethodP
 	if p.Primary != nil {
 		in.Primary = *p.Primary
 	}
-	n := normalizeContact(v, "contact_method", in)
+	n := e.normalize("contact_method", in, &old)
 	m := old
 	m.Kind, m.Value, m.Key, m.Display, m.Extension, m.Memo, m.Primary = n.Kind, n.Value, n.Key, n.Display, n.Extension, n.Memo, n.Primary
 	return m

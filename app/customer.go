@@ -64,7 +64,11 @@ func (a *App) CreateCustomer(ctx context.Context, actor reach.Actor, in Customer
 	c.Address = cleanAddress(&v, "address", in.Address)
 	_, err := a.write(ctx, actor, "customer.create", true, func(tx reach.Tx, ch *change) error {
 		c.CreatedAt, c.UpdatedAt = tx.Now(), tx.Now()
-		c.ContactMethods = newContacts(&v, actor, in.ContactMethods, tx, c.ID, reach.RecordRef{Type: reach.RecordCustomer, ID: c.ID})
+		rules, err := loadPlaceholderRules(ctx, tx, actor.TenantID)
+		if err != nil {
+			return err
+		}
+		c.ContactMethods = newContacts(&v, rules, actor, in.ContactMethods, tx, c.ID, reach.RecordRef{Type: reach.RecordCustomer, ID: c.ID})
 		if err := v.Err(); err != nil {
 			return err
 		}
@@ -81,7 +85,7 @@ func (a *App) CreateCustomer(ctx context.Context, actor reach.Actor, in Customer
 }
 
 // newContacts builds the contact methods of a record being created.
-func newContacts(v *reach.Validation, actor reach.Actor, in []ContactMethodInput, tx reach.Tx, customerID string, owner reach.RecordRef) []reach.ContactMethod {
+func newContacts(v *reach.Validation, rules *placeholderRules, actor reach.Actor, in []ContactMethodInput, tx reach.Tx, customerID string, owner reach.RecordRef) []reach.ContactMethod {
 	cms := make([]reach.ContactMethod, 0, len(in))
 	for i, item := range in {
 		field := fmt.Sprintf("contact_methods[%d]", i)
@@ -89,7 +93,7 @@ func newContacts(v *reach.Validation, actor reach.Actor, in []ContactMethodInput
 			v.Add(field+".id", reach.EUNKNOWNCONTACTMETHOD, "A new record's contact methods cannot carry ids; omit id.")
 			continue
 		}
-		m := normalizeContact(v, field, item)
+		m := normalizeContact(v, rules, field, item, nil)
 		m.ID, m.CustomerID, m.Owner = reach.NewID(), customerID, owner
 		m.CreatedAt, m.UpdatedAt, m.CreatedBy, m.Source = tx.Now(), tx.Now(), actor.UserID, actor.Source
 		cms = append(cms, m)
@@ -107,8 +111,10 @@ func (a *App) Customer(ctx context.Context, actor reach.Actor, id string) (*reac
 	}
 	var c *reach.Customer
 	err := a.read(ctx, func(tx reach.Tx) (err error) {
-		c, err = tx.Customer(ctx, actor.TenantID, id)
-		return err
+		if c, err = tx.Customer(ctx, actor.TenantID, id); err != nil {
+			return err
+		}
+		return flagPlaceholders(ctx, tx, actor.TenantID, c.ContactMethods)
 	})
 	return c, err
 }
@@ -145,7 +151,7 @@ func (a *App) SetCustomerActive(ctx context.Context, actor reach.Actor, id strin
 
 func (a *App) editCustomer(ctx context.Context, actor reach.Actor, id, action string, want *int64, edit func(*reach.Validation, *reach.Customer)) (*reach.Customer, error) {
 	e, err := a.editRecord(ctx, actor, reach.RecordRef{Type: reach.RecordCustomer, ID: id}, editSpec{action: action, want: want,
-		apply: func(_ reach.Tx, v *reach.Validation, r Record) { edit(v, r.Customer) }})
+		apply: func(_ reach.Tx, v *reach.Validation, r Record) error { edit(v, r.Customer); return nil }})
 	return e.Record.Customer, err
 }
 
@@ -157,8 +163,14 @@ func (a *App) ListCustomers(ctx context.Context, actor reach.Actor, f reach.Cust
 	f.Limit = clampLimit(f.Limit)
 	var out []reach.Customer
 	err := a.read(ctx, func(tx reach.Tx) (err error) {
-		out, err = tx.ListCustomers(ctx, actor.TenantID, f)
-		return err
+		if out, err = tx.ListCustomers(ctx, actor.TenantID, f); err != nil {
+			return err
+		}
+		var cms [][]reach.ContactMethod
+		for _, c := range out {
+			cms = append(cms, c.ContactMethods)
+		}
+		return flagPlaceholders(ctx, tx, actor.TenantID, cms...)
 	})
 	return out, err
 }

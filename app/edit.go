@@ -32,7 +32,7 @@ type editSpec struct {
 	// preview computes the edit without writing anything.
 	preview bool
 	// apply changes a copy of the record, reporting problems in v.
-	apply func(tx reach.Tx, v *reach.Validation, r Record)
+	apply func(tx reach.Tx, v *reach.Validation, r Record) error
 }
 
 // editRecord is the one path by which an existing customer or location
@@ -57,7 +57,9 @@ func (a *App) editRecord(ctx context.Context, actor reach.Actor, ref reach.Recor
 		}
 		after := before.clone()
 		var v reach.Validation
-		spec.apply(tx, &v, after)
+		if err := spec.apply(tx, &v, after); err != nil {
+			return err
+		}
 		if v.Err() == nil {
 			checkSet(&v, "contact_methods", after.Contacts())
 		}
@@ -71,11 +73,14 @@ func (a *App) editRecord(ctx context.Context, actor reach.Actor, ref reach.Recor
 		}
 		if reflect.DeepEqual(before.Value(), after.Value()) {
 			out.Record = before
-			return checkNoSync(spec.sync, out.Changes)
+			if err := checkNoSync(spec.sync, out.Changes); err != nil {
+				return err
+			}
+			return flagPlaceholders(ctx, tx, actor.TenantID, before.Contacts())
 		}
 		after.bump(tx.Now())
 		if spec.preview {
-			return nil
+			return flagPlaceholders(ctx, tx, actor.TenantID, after.Contacts())
 		}
 		if err := after.save(ctx, tx, before.Version()); err != nil {
 			return err
@@ -85,7 +90,7 @@ func (a *App) editRecord(ctx context.Context, actor reach.Actor, ref reach.Recor
 			return err
 		}
 		out.ChangeID = ch.c.ID
-		return nil
+		return flagPlaceholders(ctx, tx, actor.TenantID, after.Contacts())
 	}
 	if spec.preview {
 		err := a.read(ctx, func(tx reach.Tx) error { return run(tx, &change{c: &reach.Change{}}) })

@@ -34,7 +34,11 @@ func (a *App) CreateLocation(ctx context.Context, actor reach.Actor, customerID 
 			return err
 		}
 		l.CreatedAt, l.UpdatedAt = tx.Now(), tx.Now()
-		l.ContactMethods = newContacts(&v, actor, in.ContactMethods, tx, customerID, reach.RecordRef{Type: reach.RecordLocation, ID: l.ID})
+		rules, err := loadPlaceholderRules(ctx, tx, actor.TenantID)
+		if err != nil {
+			return err
+		}
+		l.ContactMethods = newContacts(&v, rules, actor, in.ContactMethods, tx, customerID, reach.RecordRef{Type: reach.RecordLocation, ID: l.ID})
 		if err := v.Err(); err != nil {
 			return err
 		}
@@ -57,8 +61,10 @@ func (a *App) Location(ctx context.Context, actor reach.Actor, id string) (*reac
 	}
 	var l *reach.Location
 	err := a.read(ctx, func(tx reach.Tx) (err error) {
-		l, err = tx.Location(ctx, actor.TenantID, id)
-		return err
+		if l, err = tx.Location(ctx, actor.TenantID, id); err != nil {
+			return err
+		}
+		return flagPlaceholders(ctx, tx, actor.TenantID, l.ContactMethods)
 	})
 	return l, err
 }
@@ -89,7 +95,7 @@ func (a *App) SetLocationActive(ctx context.Context, actor reach.Actor, id strin
 
 func (a *App) editLocation(ctx context.Context, actor reach.Actor, id, action string, want *int64, edit func(*reach.Validation, *reach.Location)) (*reach.Location, error) {
 	e, err := a.editRecord(ctx, actor, reach.RecordRef{Type: reach.RecordLocation, ID: id}, editSpec{action: action, want: want,
-		apply: func(_ reach.Tx, v *reach.Validation, r Record) { edit(v, r.Location) }})
+		apply: func(_ reach.Tx, v *reach.Validation, r Record) error { edit(v, r.Location); return nil }})
 	return e.Record.Location, err
 }
 
@@ -107,8 +113,14 @@ func (a *App) ListLocations(ctx context.Context, actor reach.Actor, f reach.Loca
 			}
 		}
 		var err error
-		out, err = tx.ListLocations(ctx, actor.TenantID, f)
-		return err
+		if out, err = tx.ListLocations(ctx, actor.TenantID, f); err != nil {
+			return err
+		}
+		var cms [][]reach.ContactMethod
+		for _, l := range out {
+			cms = append(cms, l.ContactMethods)
+		}
+		return flagPlaceholders(ctx, tx, actor.TenantID, cms...)
 	})
 	return out, err
 }

@@ -7,7 +7,6 @@ import (
 	"time"
 
 	"reach"
-	"reach/placeholder"
 )
 
 // SyncOptions travel with a save: which other records get the save's replaced
@@ -37,7 +36,7 @@ type ValueChange struct {
 	ToExtension string     `json:"-"`
 	Kind        reach.Kind `json:"kind"`
 	// Placeholder is set when the old value is a placeholder: it is never synced.
-	Placeholder *placeholder.Rule `json:"placeholder,omitempty"`
+	Placeholder *reach.PlaceholderFlag `json:"placeholder,omitempty"`
 	Candidates  []Candidate       `json:"candidates"`
 	// Synced lists the targets this save changed.
 	Synced []string `json:"synced,omitempty"`
@@ -76,6 +75,10 @@ type CandidateOwner struct {
 // valueChanges lists the values the diff replaced or removed — those no
 // longer on the record at all — with every other active holder in the tenant.
 func (a *App) valueChanges(ctx context.Context, tx reach.Tx, actor reach.Actor, edited Record, diff []ContactDiff) ([]ValueChange, error) {
+	rules, err := loadPlaceholderRules(ctx, tx, actor.TenantID)
+	if err != nil {
+		return nil, err
+	}
 	still := map[string]bool{}
 	for _, m := range edited.Contacts() {
 		still[m.Key] = true
@@ -91,9 +94,7 @@ func (a *App) valueChanges(ctx context.Context, tx reach.Tx, actor reach.Actor, 
 		if d.After != nil && d.After.Kind.IsNumber() == d.Before.Kind.IsNumber() {
 			vc.To, vc.ToDisplay, vc.ToExtension = d.After.Value, d.After.Display, d.After.Extension
 		}
-		if rule, ok := isPlaceholder(d.Before.Kind, d.Before.Value); ok {
-			vc.Placeholder = &rule
-		}
+		vc.Placeholder = rules.check(d.Before.Kind, d.Before.Value)
 		held, err := tx.ContactsByKey(ctx, actor.TenantID, d.Before.Key)
 		if err != nil {
 			return nil, err
@@ -115,14 +116,6 @@ func (a *App) valueChanges(ctx context.Context, tx reach.Tx, actor reach.Actor, 
 		changes = append(changes, vc)
 	}
 	return changes, nil
-}
-
-// isPlaceholder applies the built-in placeholder rules to a stored value.
-func isPlaceholder(kind reach.Kind, value string) (placeholder.Rule, bool) {
-	if kind == reach.KindEmail {
-		return placeholder.Email(value)
-	}
-	return placeholder.Number(value)
 }
 
 // checkNoSync refuses sync requests on an edit that changed nothing.
@@ -172,7 +165,7 @@ func (a *App) applySync(ctx context.Context, tx reach.Tx, actor reach.Actor, ch 
 			return &reach.Error{Code: reach.EPLACEHOLDERSYNC,
 				Message: fmt.Sprintf("%s is a placeholder (%s): updating it must never reach other records. Change each record on its own, or leave the value empty.", vc.FromDisplay, vc.Placeholder.Reason),
 				Fields:  []reach.FieldError{{Field: fmt.Sprintf("sync[%d].from", i), Code: reach.EPLACEHOLDERSYNC, Message: vc.Placeholder.Reason}},
-				Details: map[string]any{"rule": vc.Placeholder.Name}}
+				Details: map[string]any{"rule": vc.Placeholder.Rule}}
 		}
 		for _, id := range s.Targets {
 			if _, dup := wantedBy[id]; !dup {

@@ -40,7 +40,7 @@ func (a *App) InitTenant(ctx context.Context, tenantName, adminEmail, adminName 
 	if err := v.Err(); err != nil {
 		return Setup{}, err
 	}
-	t := &reach.Tenant{ID: reach.NewID(), Name: tenantName}
+	t := &reach.Tenant{ID: reach.NewID(), Name: tenantName, SuspectThreshold: defaultSuspectThreshold}
 	admin.TenantID = t.ID
 	actor := reach.Actor{TenantID: t.ID, UserID: admin.ID, Role: reach.RoleAdmin, Source: source}
 	var secret string

@@ -40,3 +40,14 @@ func Email(input string) (Rule, bool) {
 	}
 	return Rule{}, false
 }
+
+// NumberKey returns a typed number as "+1" and its ten digits, ignoring an
+// extension, or "" when it has no ten-digit NANP form. A tenant's listed
+// placeholders are compared by it, so "(800) 555-0100" on the list catches
+// "1-800-555-0100 x2" at entry as well as the stored E.164.
+func NumberKey(input string) string {
+	if d := nationalDigits(input); len(d) == 10 {
+		return "+1" + d
+	}
+	return ""
+}

@@ -19,6 +19,7 @@ var snapshotTables = []struct{ name, order string }{
 	{"search_terms", "tenant_id, term, record_type, record_id, field"},
 	{"changes", "id"},
 	{"change_entries", "seq"},
+	{"placeholders", "id"},
 }
 
 // Snapshot renders every row of every table as text in a fixed order. Tests

@@ -8,13 +8,15 @@ import (
 )
 
 func (t *tx) InsertTenant(ctx context.Context, tn *reach.Tenant) error {
-	_, err := t.exec(ctx, `INSERT INTO tenants (id, name, created_at) VALUES (?, ?, ?)`, tn.ID, tn.Name, t.ts(tn.CreatedAt))
+	_, err := t.exec(ctx, `INSERT INTO tenants (id, name, created_at, suspect_threshold) VALUES (?, ?, ?, ?)`,
+		tn.ID, tn.Name, t.ts(tn.CreatedAt), tn.SuspectThreshold)
 	return err
 }
 
 func (t *tx) Tenant(ctx context.Context, id string) (*reach.Tenant, error) {
 	var tn reach.Tenant
-	err := t.queryRow(ctx, `SELECT id, name, created_at FROM tenants WHERE id = ?`, id).Scan(&tn.ID, &tn.Name, timeCol{&tn.CreatedAt})
+	err := t.queryRow(ctx, `SELECT id, name, created_at, suspect_threshold FROM tenants WHERE id = ?`, id).
+		Scan(&tn.ID, &tn.Name, timeCol{&tn.CreatedAt}, &tn.SuspectThreshold)
 	if err != nil {
 		return nil, notFound(err, "tenant", id)
 	}

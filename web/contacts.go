@@ -169,7 +169,7 @@ func (s *Server) contactRoutes() {
 				Value string     `json:"value" maxLength:"1000"`
 			}
 		}) (*struct{ Body app.Validation }, error) {
-			v, err := s.app.Validate(actor(ctx), in.Body.Kind, in.Body.Value)
+			v, err := s.app.Validate(ctx, actor(ctx), in.Body.Kind, in.Body.Value)
 			if err != nil {
 				return nil, s.fail(ctx, err)
 			}

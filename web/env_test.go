@@ -10,9 +10,11 @@ import (
 	"net/http/httptest"
 	"strings"
 	"testing"
+	"time"
 
 	"reach"
 	"reach/app"
+	"reach/phone"
 	"reach/sqlstore"
 	"reach/sqlstore/storetest"
 	"reach/web"
@@ -27,6 +29,8 @@ type env struct {
 	srv    *httptest.Server
 	tokens map[string]string // admin, manager, csr, viewer (tenant A); other (tenant B's admin)
 	users  map[string]string // role -> user id (tenant A)
+	// tenantA is tenant A's id, for tests that reach under the API.
+	tenantA string
 }
 
 func newEnv(t testing.TB, db *sqlstore.DB) *env {
@@ -38,7 +42,7 @@ func newEnv(t testing.TB, db *sqlstore.DB) *env {
 	if err != nil {
 		t.Fatal(err)
 	}
-	e.tokens["admin"], e.users["admin"] = setupA.Token, setupA.UserID
+	e.tokens["admin"], e.users["admin"], e.tenantA = setupA.Token, setupA.UserID, setupA.TenantID
 	adminA := reach.Actor{TenantID: setupA.TenantID, UserID: setupA.UserID, Role: reach.RoleAdmin, Source: reach.SourceCLI}
 	for _, role := range []reach.Role{reach.RoleManager, reach.RoleCSR, reach.RoleViewer} {
 		u, err := a.CreateUser(ctx, adminA, app.UserInput{Email: string(role) + "@tenant-a.com", Name: string(role), Role: role})
@@ -198,3 +202,19 @@ func contains(list []string, s string) bool {
 
 // openSQLite opens a fresh SQLite database for tests that need only one backend.
 func openSQLite(t testing.TB) *sqlstore.DB { return storetest.Open(t, "sqlite") }
+
+// legacyCustomer stores a customer of tenant A holding one number straight
+// through the store, as data from before a placeholder rule would be.
+func (e *env) legacyCustomer(name, e164 string) reach.Customer {
+	e.t.Helper()
+	now := time.Now().UTC().Truncate(time.Microsecond)
+	c := reach.Customer{ID: reach.NewID(), TenantID: e.tenantA, Name: name, Type: reach.Residential, Active: true, Version: 1,
+		CreatedAt: now, UpdatedAt: now}
+	c.ContactMethods = []reach.ContactMethod{{ID: reach.NewID(), Owner: reach.RecordRef{Type: reach.RecordCustomer, ID: c.ID},
+		CustomerID: c.ID, Kind: reach.KindMobile, Value: e164, Key: e164, Display: phone.Format(e164, ""),
+		CreatedAt: now, UpdatedAt: now, CreatedBy: e.users["admin"], Source: reach.SourceImport}}
+	if err := e.db.Write(context.Background(), func(tx reach.Tx) error { return tx.InsertCustomer(context.Background(), &c) }); err != nil {
+		e.t.Fatal(err)
+	}
+	return c
+}

@@ -339,8 +339,8 @@ func TestSyncRemovalAndSinglePatch(t *testing.T) {
 func TestPlaceholderValuesNeverSync(t *testing.T) {
 	forEachBackend(t, func(t *testing.T, e *env) {
 		// Stored before placeholder rules refused it at entry: 512-555-0142 is a fictional 555-01XX line.
-		a := e.customer(obj{"name": "A", "contact_methods": arr{obj{"value": "512-555-0142"}}})
-		b := e.customer(obj{"name": "B", "contact_methods": arr{obj{"value": "512-555-0142"}}})
+		a := e.legacyCustomer("A", "+15125550142")
+		b := e.legacyCustomer("B", "+15125550142")
 		before := e.snapshot()
 		r := e.do("csr", "PATCH", "/api/v1/contact-methods/"+a.ContactMethods[0].ID,
 			obj{"value": "512-867-2222", "sync": arr{obj{"from": "+15125550142", "targets": arr{b.ContactMethods[0].ID}}}, "confirm_cross_customer": true})

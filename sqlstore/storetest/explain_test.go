@@ -193,7 +193,7 @@ var pgScan = regexp.MustCompile(`(Seq Scan|Index Only Scan|Index Scan(?: Backwar
 var pgIndexColumns = map[string][]string{
 	"search_terms_pkey":        {"tenant_id", "term"},
 	"search_terms_record":      {"tenant_id", "record_type", "record_id", "term"},
-	"contact_methods_key":      {"tenant_id", "key"},
+	"contact_methods_key":      {"tenant_id", "key", "customer_id"},
 	"contact_methods_digits":   {"tenant_id", "digits_rev"},
 	"contact_methods_customer": {"tenant_id", "customer_id", "location_id"},
 	"contact_methods_location": {"tenant_id", "location_id"},
