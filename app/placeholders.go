@@ -168,3 +168,31 @@ func (a *App) RemovePlaceholder(ctx context.Context, actor reach.Actor, id strin
 	})
 	return err
 }
+
+// PlaceholderSettings are a tenant's placeholder settings.
+type PlaceholderSettings struct {
+	SuspectThreshold int `json:"suspect_threshold" minimum:"1" maximum:"1000000" doc:"A value on more distinct customers than this is reported as a suspect."`
+}
+
+// SetPlaceholderSettings changes the tenant's suspect threshold.
+func (a *App) SetPlaceholderSettings(ctx context.Context, actor reach.Actor, s PlaceholderSettings) (PlaceholderSettings, error) {
+	if err := actor.Require(reach.PermSettingsManage); err != nil {
+		return s, err
+	}
+	if s.SuspectThreshold < 1 {
+		return s, &reach.Error{Code: reach.EVALIDATION, Message: "The suspect threshold is at least 1.",
+			Fields: []reach.FieldError{{Field: "suspect_threshold", Code: reach.EINVALIDVALUE, Message: "Use a number of customers of at least 1."}}}
+	}
+	_, err := a.write(ctx, actor, "settings.placeholders", true, func(tx reach.Tx, ch *change) error {
+		before, err := tx.Tenant(ctx, actor.TenantID)
+		if err != nil {
+			return err
+		}
+		if err := tx.SetSuspectThreshold(ctx, actor.TenantID, s.SuspectThreshold); err != nil {
+			return err
+		}
+		ch.record("tenant", actor.TenantID, PlaceholderSettings{before.SuspectThreshold}, s)
+		return nil
+	})
+	return s, err
+}

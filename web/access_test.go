@@ -47,10 +47,12 @@ func newFixture(t *testing.T, e *env) fixture {
 		} `json:"items"`
 	}
 	e.must(200, "admin", "GET", "/api/v1/customers/"+c.ID+"/changes", nil).Decode(t, &hist)
+	var ph struct{ ID string }
+	e.must(201, "admin", "POST", "/api/v1/placeholders", obj{"kind": "phone", "value": "(512) 444-0101", "note": "our office"}).Decode(t, &ph)
 	return fixture{
 		ids: map[string]string{
 			"customers": c.ID, "locations": l.ID, "contact-methods": c.ContactMethods[0].ID,
-			"users": e.users["csr"], "changes": hist.Items[0].ChangeID,
+			"users": e.users["csr"], "changes": hist.Items[0].ChangeID, "placeholders": ph.ID,
 		},
 		bodies: map[string]any{
 			"create-customer":                  obj{"name": "New Customer"},
@@ -65,6 +67,9 @@ func newFixture(t *testing.T, e *env) fixture {
 			"preview-customer-contact-methods": obj{"contact_methods": arr{}},
 			"preview-location-contact-methods": obj{"contact_methods": arr{}},
 			"preview-contact-method-change":    obj{"memo": "changed"},
+			"add-placeholder":                  obj{"kind": "email", "value": "nobody@acmeheating.com"},
+			"placeholder-cleanup":              obj{"values": arr{"+15128675309"}},
+			"set-placeholder-settings":         obj{"suspect_threshold": 5},
 			"validate":                         obj{"value": "512-867-5309"},
 			"create-user":                      obj{"email": "new@tenant-a.com", "name": "New", "role": "csr"},
 			"create-token":                     obj{"name": "script"},

@@ -8,4 +8,5 @@ func (s *Server) routes() {
 	s.contactRoutes()
 	s.searchRoutes()
 	s.changeRoutes()
+	s.placeholderRoutes()
 }

@@ -1,0 +1,69 @@
+package web
+
+import (
+	"context"
+	"net/http"
+
+	"github.com/danielgtaylor/huma/v2"
+
+	"reach"
+	"reach/app"
+)
+
+func (s *Server) placeholderRoutes() {
+	huma.Register(s.api, op(http.MethodGet, "/api/v1/placeholders", "list-placeholders", "placeholders", "The tenant's documented placeholder values", 0),
+		func(ctx context.Context, in *struct{}) (*struct{ Body Page[reach.Placeholder] }, error) {
+			ps, err := s.app.Placeholders(ctx, actor(ctx))
+			if err != nil {
+				return nil, s.fail(ctx, err)
+			}
+			return &struct{ Body Page[reach.Placeholder] }{Body: Page[reach.Placeholder]{Items: nonNil(ps)}}, nil
+		})
+
+	huma.Register(s.api, op(http.MethodPost, "/api/v1/placeholders", "add-placeholder", "placeholders",
+		"Document a placeholder value (a filler staff used, or the business's own number or email)", http.StatusCreated),
+		func(ctx context.Context, in *struct{ Body app.PlaceholderInput }) (*struct{ Body *reach.Placeholder }, error) {
+			p, err := s.app.AddPlaceholder(ctx, actor(ctx), in.Body)
+			if err != nil {
+				return nil, s.fail(ctx, err)
+			}
+			return &struct{ Body *reach.Placeholder }{Body: p}, nil
+		})
+
+	huma.Register(s.api, op(http.MethodDelete, "/api/v1/placeholders/{id}", "remove-placeholder", "placeholders", "Take a value off the placeholder list", http.StatusNoContent),
+		func(ctx context.Context, in *IDPath) (*struct{}, error) {
+			if err := s.app.RemovePlaceholder(ctx, actor(ctx), in.ID); err != nil {
+				return nil, s.fail(ctx, err)
+			}
+			return nil, nil
+		})
+
+	huma.Register(s.api, op(http.MethodGet, "/api/v1/placeholders/report", "placeholder-report", "placeholders",
+		"Every stored placeholder or suspect value, with how many records and customers hold it and a sample", 0),
+		func(ctx context.Context, in *struct{}) (*struct{ Body app.Report }, error) {
+			rep, err := s.app.PlaceholderReport(ctx, actor(ctx))
+			if err != nil {
+				return nil, s.fail(ctx, err)
+			}
+			return &struct{ Body app.Report }{Body: rep}, nil
+		})
+
+	huma.Register(s.api, op(http.MethodPost, "/api/v1/placeholders/cleanup", "placeholder-cleanup", "placeholders",
+		"Remove values from every record holding them, as one change that can be reverted", 0),
+		func(ctx context.Context, in *struct{ Body app.CleanupInput }) (*struct{ Body app.CleanupResult }, error) {
+			res, err := s.app.CleanupPlaceholders(ctx, actor(ctx), in.Body, nil)
+			if err != nil {
+				return nil, s.fail(ctx, err)
+			}
+			return &struct{ Body app.CleanupResult }{Body: res}, nil
+		})
+
+	huma.Register(s.api, op(http.MethodPut, "/api/v1/settings/placeholders", "set-placeholder-settings", "placeholders", "Set the suspect threshold", 0),
+		func(ctx context.Context, in *struct{ Body app.PlaceholderSettings }) (*struct{ Body app.PlaceholderSettings }, error) {
+			out, err := s.app.SetPlaceholderSettings(ctx, actor(ctx), in.Body)
+			if err != nil {
+				return nil, s.fail(ctx, err)
+			}
+			return &struct{ Body app.PlaceholderSettings }{Body: out}, nil
+		})
+}
