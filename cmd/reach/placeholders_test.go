@@ -1,0 +1,68 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"reach"
+	"reach/sqlstore"
+)
+
+func TestPlaceholdersReportAndCleanupCLI(t *testing.T) {
+	ctx := context.Background()
+	dsn := filepath.Join(t.TempDir(), "reach.db")
+	out, errOut, code := runCLI(t, ctx, "init", "--db", dsn, "--tenant", "Acme", "--admin-email", "owner@acmeheating.com")
+	if code != 0 {
+		t.Fatal(errOut)
+	}
+	var setup struct {
+		TenantID string `json:"tenant_id"`
+	}
+	json.Unmarshal([]byte(out), &setup)
+	// Two customers hold a fictional 555-01XX number stored before the rule.
+	db, err := sqlstore.Open(ctx, dsn)
+	if err != nil {
+		t.Fatal(err)
+	}
+	now := time.Now().UTC()
+	for _, name := range []string{"Legacy A", "Legacy B"} {
+		c := &reach.Customer{ID: reach.NewID(), TenantID: setup.TenantID, Name: name, Type: reach.Residential, Active: true, Version: 1, CreatedAt: now, UpdatedAt: now}
+		c.ContactMethods = []reach.ContactMethod{{ID: reach.NewID(), Owner: reach.RecordRef{Type: reach.RecordCustomer, ID: c.ID}, CustomerID: c.ID,
+			Kind: reach.KindMobile, Value: "+15125550142", Key: "+15125550142", Display: "(512) 555-0142", CreatedAt: now, UpdatedAt: now, Source: reach.SourceImport}}
+		if err := db.Write(ctx, func(tx reach.Tx) error { return tx.InsertCustomer(ctx, c) }); err != nil {
+			t.Fatal(err)
+		}
+	}
+	db.Close()
+
+	out, errOut, code = runCLI(t, ctx, "placeholders", "report", "--db", dsn, "--tenant-id", setup.TenantID, "--json")
+	var rep struct {
+		Items []struct {
+			Value     string `json:"value"`
+			Customers int    `json:"customers"`
+		} `json:"items"`
+	}
+	if code != 0 || json.Unmarshal([]byte(out), &rep) != nil || len(rep.Items) != 1 || rep.Items[0].Customers != 2 {
+		t.Fatalf("report: %d %q %q", code, out, errOut)
+	}
+	out, _, _ = runCLI(t, ctx, "placeholders", "report", "--db", dsn, "--tenant-id", setup.TenantID)
+	if !strings.Contains(out, "fictional-555-01xx") || !strings.Contains(out, "Legacy A") {
+		t.Errorf("table report: %q", out)
+	}
+	out, errOut, code = runCLI(t, ctx, "placeholders", "cleanup", "--db", dsn, "--tenant-id", setup.TenantID, "--all")
+	if code != 0 || !strings.Contains(out, "removed 2 contact methods from 2 records") || !strings.Contains(out, "/revert") {
+		t.Fatalf("cleanup: %d %q %q", code, out, errOut)
+	}
+	out, _, _ = runCLI(t, ctx, "placeholders", "report", "--db", dsn, "--tenant-id", setup.TenantID)
+	if !strings.Contains(out, "no placeholder or suspect values") {
+		t.Errorf("after cleanup: %q", out)
+	}
+	_, errOut, code = runCLI(t, ctx, "placeholders", "report", "--db", dsn)
+	if code == 0 || !strings.Contains(errOut, "--tenant-id") {
+		t.Errorf("missing tenant: %d %q", code, errOut)
+	}
+}
