@@ -37,7 +37,7 @@ type ValueChange struct {
 	Kind        reach.Kind `json:"kind"`
 	// Placeholder is set when the old value is a placeholder: it is never synced.
 	Placeholder *reach.PlaceholderFlag `json:"placeholder,omitempty"`
-	Candidates  []Candidate       `json:"candidates"`
+	Candidates  []Candidate            `json:"candidates"`
 	// Synced lists the targets this save changed.
 	Synced []string `json:"synced,omitempty"`
 }
