@@ -215,7 +215,7 @@ func (a *App) applySync(ctx context.Context, tx reach.Tx, actor reach.Actor, ch 
 		}
 		m := r.Contacts()[indexOf(r.Contacts(), id)]
 		if r.customerID() != edited.customerID() {
-			crossCustomers[r.customerID()] = candidateCustomerName(vc, r.customerID())
+			crossCustomers[r.customerID()] = c.Customer.Name
 		}
 		targets = append(targets, syncTarget{change: vc, method: m, record: r})
 	}
@@ -302,16 +302,6 @@ func syncOne(cms []reach.ContactMethod, t syncTarget, now time.Time) []reach.Con
 	m := &cms[i]
 	m.Value, m.Key, m.Display, m.Extension, m.UpdatedAt = t.change.To, newKey, t.change.ToDisplay, t.change.ToExtension, now
 	return cms
-}
-
-// candidateCustomerName finds a customer's name among a change's candidates.
-func candidateCustomerName(vc *ValueChange, customerID string) string {
-	for _, c := range vc.Candidates {
-		if c.Customer.ID == customerID {
-			return c.Customer.Name
-		}
-	}
-	return ""
 }
 
 func indexOfKey(cms []reach.ContactMethod, key string) int {
