@@ -203,7 +203,7 @@ func (g *Generator) homes(ci int, c *reach.Customer, first, last, mobile, mail s
 		var cms methods
 		if i == 0 {
 			l.Address = c.Address
-			l.Name = pick(g, []string{"Home", "Home", c.Name, streetOnly(c.Address.Street)})
+			l.Name = pick(g, []string{"Home", "Home", c.Name, c.Address.Street})
 			if mobile != "" && g.chance(0.55) {
 				cms.add(numberMethod(reach.KindMobile, mobile, "", pick(g, []string{"Homeowner", "Owner's cell", "", "Cell"}), true))
 			}
@@ -369,9 +369,15 @@ func (g *Generator) siteName(a reach.Address, manager bool) string {
 		return fmt.Sprintf(pick(g, []string{"%[1]s Apartments", "%[2]s Townhomes", "%[2]s Plaza", "%[3]s Condominiums",
 			"The %[2]s at %[3]s"}), pick(g, bizAdjectives), pick(g, bizNouns), streetOnly(a.Street))
 	}
-	return fmt.Sprintf(pick(g, []string{"Main office", "Warehouse", "Store #%[1]d", "Kitchen", "Shop", "Building %[2]c",
-		"%[3]s location", "Downtown location", "North campus", "Distribution center"}),
-		1+g.rng.IntN(60), 'A'+rune(g.rng.IntN(5)), streetOnly(a.Street))
+	switch g.rng.IntN(10) {
+	case 0:
+		return fmt.Sprintf("Store #%d", 1+g.rng.IntN(60))
+	case 1:
+		return fmt.Sprintf("Building %c", 'A'+rune(g.rng.IntN(5)))
+	case 2:
+		return streetOnly(a.Street) + " location"
+	}
+	return pick(g, []string{"Main office", "Warehouse", "Kitchen", "Shop", "Downtown location", "North campus", "Distribution center"})
 }
 
 // streetOnly drops the house number: "412 Oak St" → "Oak St".

@@ -70,7 +70,7 @@ func plausibleExchange(x int) bool {
 }
 
 // plausibleLine refuses line numbers people type as fillers: one digit
-// repeated (0000) and straight runs (1234, 6789, 4321).
+// repeated (0000) and straight runs (1234, 7890, 4321).
 func plausibleLine(line int) bool {
 	s := fmt.Sprintf("%04d", line)
 	if strings.Count(s, s[:1]) == 4 {
@@ -78,8 +78,8 @@ func plausibleLine(line int) bool {
 	}
 	up, down := true, true
 	for i := 1; i < 4; i++ {
-		up = up && s[i] == s[i-1]+1
-		down = down && s[i] == s[i-1]-1
+		up = up && succeeds(s[i-1], s[i])
+		down = down && succeeds(s[i], s[i-1])
 	}
 	return !up && !down
 }
@@ -89,13 +89,17 @@ func plausibleLine(line int) bool {
 func looksMadeUp(d string) bool {
 	same, up, down := 1, 1, 1
 	for i := 1; i < len(d); i++ {
-		same, up, down = next(same, d[i] == d[i-1]), next(up, d[i] == d[i-1]+1), next(down, d[i] == d[i-1]-1)
+		same, up, down = next(same, d[i] == d[i-1]), next(up, succeeds(d[i-1], d[i])), next(down, succeeds(d[i], d[i-1]))
 		if same >= 5 || up >= 5 || down >= 5 {
 			return true
 		}
 	}
 	return false
 }
+
+// succeeds reports whether digit b follows digit a when counting, 9 then 0
+// included, as in the filler 1234567890.
+func succeeds(a, b byte) bool { return b-'0' == (a-'0'+1)%10 }
 
 func next(run int, continues bool) int {
 	if continues {

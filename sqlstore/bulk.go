@@ -1,11 +1,9 @@
 package sqlstore
 
 import (
-	"cmp"
 	"context"
 	"database/sql"
 	"fmt"
-	"slices"
 	"strings"
 	"time"
 
@@ -40,7 +38,7 @@ var (
 )
 
 // insertSQL is the INSERT of rows rows into table, with ? placeholders.
-// verb is the dialect's INSERT (see bulkInsertVerb).
+// verb is the dialect's INSERT (see bulkLoader.verb).
 func (b bulkTable) insertSQL(verb string, rows int) string {
 	row := "(" + placeholders(len(b.columns)) + ")"
 	var s strings.Builder
@@ -66,15 +64,29 @@ func (b bulkTable) rowsPerStatement() int {
 // record would take hours. It trusts its input — ids, normalized values, keys
 // and displays already set, as app's rules would have them — writes no audit
 // rows, and expects each location's customer to be in customers or already
-// stored. Callers pass a few thousand customers per call.
+// stored. Callers pass thousands of customers per call.
 func (db *DB) BulkInsert(ctx context.Context, tenantID string, customers []reach.Customer, locations []reach.Location) error {
 	if err := checkBulk(tenantID, customers, locations); err != nil {
 		return err
 	}
+	// The search words are worked out on another core while the records
+	// and contact methods are written; they are written last.
+	terms := make(chan []any, 1)
+	go func() { terms <- termValues(tenantID, customers, locations) }()
 	return db.run(ctx, db.write, nil, func(rt reach.Tx) error {
 		l := &bulkLoader{t: rt.(*tx), tenant: tenantID}
 		defer l.close()
-		return l.load(ctx, customers, locations)
+		if err := l.records(ctx, customers, locations); err != nil {
+			return err
+		}
+		if err := l.contacts(ctx, customers, locations); err != nil {
+			return err
+		}
+		values := <-terms
+		n := len(bulkTerms.columns)
+		return l.insert(ctx, bulkTerms, len(values)/n, func(i int, row []any) []any {
+			return append(row, values[i*n:(i+1)*n]...)
+		})
 	})
 }
 
@@ -109,7 +121,8 @@ type bulkLoader struct {
 	lastValue any
 }
 
-func (l *bulkLoader) load(ctx context.Context, customers []reach.Customer, locations []reach.Location) error {
+// records writes the customers, then the locations.
+func (l *bulkLoader) records(ctx context.Context, customers []reach.Customer, locations []reach.Location) error {
 	tenant := any(l.tenant)
 	if err := l.insert(ctx, bulkCustomers, len(customers), func(i int, row []any) []any {
 		c := &customers[i]
@@ -119,18 +132,12 @@ func (l *bulkLoader) load(ctx context.Context, customers []reach.Customer, locat
 	}); err != nil {
 		return err
 	}
-	if err := l.insert(ctx, bulkLocations, len(locations), func(i int, row []any) []any {
+	return l.insert(ctx, bulkLocations, len(locations), func(i int, row []any) []any {
 		loc := &locations[i]
 		a := loc.Address
 		return append(row, loc.ID, tenant, loc.CustomerID, loc.Name, a.Street, a.Unit, a.City, a.State, a.Zip,
 			a.Country, loc.Active, loc.Version, l.ts(loc.CreatedAt), l.ts(loc.UpdatedAt))
-	}); err != nil {
-		return err
-	}
-	if err := l.contacts(ctx, customers, locations); err != nil {
-		return err
-	}
-	return l.terms(ctx, customers, locations)
+	})
 }
 
 // contacts writes every record's contact methods, as saveContacts would.
@@ -168,48 +175,31 @@ func (l *bulkLoader) contacts(ctx context.Context, customers []reach.Customer, l
 	})
 }
 
-// terms writes the search words of every record, as indexRecord would.
-func (l *bulkLoader) terms(ctx context.Context, customers []reach.Customer, locations []reach.Location) error {
-	type termRow struct {
-		term
-		ref reach.RecordRef
-	}
-	var all []termRow
+// termValues lists the search_terms rows of every record, as indexRecord
+// would write them, flattened into the values of a multi-row INSERT.
+func termValues(tenantID string, customers []reach.Customer, locations []reach.Location) []any {
+	tenant := any(tenantID)
+	nameField, addressField := any(reach.FieldName), any(reach.FieldAddress)
+	var out []any
 	var buf []term
-	for i := range customers {
-		c := &customers[i]
-		buf = recordTerms(buf[:0], c.Name, c.Address)
-		for _, tm := range buf {
-			all = append(all, termRow{tm, reach.RecordRef{Type: reach.RecordCustomer, ID: c.ID}})
+	add := func(typ any, id, name string, a reach.Address) {
+		buf = recordTerms(buf[:0], name, a)
+		for _, t := range buf {
+			field := addressField
+			if t.field == reach.FieldName {
+				field = nameField
+			}
+			out = append(out, tenant, t.word, typ, id, field)
 		}
+	}
+	customerType, locationType := any(string(reach.RecordCustomer)), any(string(reach.RecordLocation))
+	for i := range customers {
+		add(customerType, customers[i].ID, customers[i].Name, customers[i].Address)
 	}
 	for i := range locations {
-		loc := &locations[i]
-		buf = recordTerms(buf[:0], loc.Name, loc.Address)
-		for _, tm := range buf {
-			all = append(all, termRow{tm, reach.RecordRef{Type: reach.RecordLocation, ID: loc.ID}})
-		}
+		add(locationType, locations[i].ID, locations[i].Name, locations[i].Address)
 	}
-	// In primary-key order, each batch walks the term index once instead of
-	// jumping to a random page for every row.
-	slices.SortFunc(all, func(a, b termRow) int {
-		return cmp.Or(strings.Compare(a.word, b.word), strings.Compare(string(a.ref.Type), string(b.ref.Type)),
-			strings.Compare(a.ref.ID, b.ref.ID), strings.Compare(a.field, b.field))
-	})
-	tenant := any(l.tenant)
-	customerType, locationType := any(string(reach.RecordCustomer)), any(string(reach.RecordLocation))
-	nameField, addressField := any(reach.FieldName), any(reach.FieldAddress)
-	return l.insert(ctx, bulkTerms, len(all), func(i int, row []any) []any {
-		r := all[i]
-		typ, field := customerType, addressField
-		if r.ref.Type == reach.RecordLocation {
-			typ = locationType
-		}
-		if r.field == reach.FieldName {
-			field = nameField
-		}
-		return append(row, tenant, r.word, typ, r.ref.ID, field)
-	})
+	return out
 }
 
 // term is one search word of a record and the field it comes from.
@@ -270,10 +260,10 @@ func (l *bulkLoader) insert(ctx context.Context, table bulkTable, n int, row fun
 	return nil
 }
 
-// verb is the INSERT of the dialect. On SQLite, OR FAIL spares a multi-row
-// statement its statement journal (a copy of every page it changes, kept to
-// undo just that statement): on any error the whole transaction is rolled
-// back anyway.
+// verb is the INSERT of the dialect. On SQLite, OR FAIL lets a multi-row
+// statement skip its statement journal (a copy of every page it changes,
+// kept to undo just that statement) when foreign keys are not checked: on
+// any error the whole transaction is rolled back anyway.
 func (l *bulkLoader) verb() string {
 	if l.t.d.name() == "sqlite" {
 		return "INSERT OR FAIL INTO"
@@ -295,17 +285,20 @@ func (l *bulkLoader) close() {
 	}
 }
 
-// TuneForBulkLoad readies this connection for BulkInsert of a large tenant.
-// On SQLite it gives the single writer connection a large page cache, so
-// the random-order index inserts of millions of rows stay in memory instead
-// of re-reading pages; it only affects this process. PostgreSQL needs nothing.
+// TuneForBulkLoad readies this process's SQLite writer connection for
+// BulkInsert of a large tenant, as `reach seed` does; PostgreSQL needs
+// nothing. A large page cache keeps the randomly ordered index inserts of
+// millions of rows in memory; statement journals go to memory; and foreign
+// keys are no longer checked, which — with INSERT OR FAIL — spares every
+// multi-row statement its statement journal. Use it only when the loaded
+// records are known to reference each other correctly, as generated ones do.
 func (db *DB) TuneForBulkLoad(ctx context.Context) error {
 	if db.d.name() != "sqlite" {
 		return nil
 	}
 	for _, pragma := range []string{
 		`PRAGMA cache_size = -2097152`, // KiB: 2 GiB
-		`PRAGMA temp_store = MEMORY`,   // multi-row INSERTs keep their statement journal in memory
+		`PRAGMA temp_store = MEMORY`,
 		`PRAGMA foreign_keys = OFF`,
 	} {
 		if _, err := db.write.ExecContext(ctx, pragma); err != nil {
