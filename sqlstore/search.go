@@ -19,24 +19,17 @@ func (t *tx) indexRecord(ctx context.Context, tenantID string, ref reach.RecordR
 		tenantID, string(ref.Type), ref.ID); err != nil {
 		return err
 	}
-	seen := map[[2]string]bool{}
-	for _, f := range []struct{ field, text string }{
-		{reach.FieldName, name},
-		{reach.FieldAddress, strings.Join([]string{a.Street, a.City, a.Zip}, " ")},
-	} {
-		for _, w := range reach.SearchWords(f.text) {
-			k := [2]string{w, f.field}
-			if seen[k] {
-				continue
-			}
-			seen[k] = true
-			if _, err := t.exec(ctx, `INSERT INTO search_terms (tenant_id, term, record_type, record_id, field) VALUES (?, ?, ?, ?, ?)`,
-				tenantID, w, string(ref.Type), ref.ID, f.field); err != nil {
-				return err
-			}
-		}
+	terms := recordTerms(nil, name, a)
+	if len(terms) == 0 {
+		return nil
 	}
-	return nil
+	// One multi-row insert per record rather than one statement per word.
+	args := make([]any, 0, 5*len(terms))
+	for _, w := range terms {
+		args = append(args, tenantID, w.word, string(ref.Type), ref.ID, w.field)
+	}
+	_, err := t.exec(ctx, `INSERT INTO search_terms (tenant_id, term, record_type, record_id, field) VALUES `+rowsOf(len(terms), 5), args...)
+	return err
 }
 
 // activeIs is the condition that the record behind a search hit is (or is not)
