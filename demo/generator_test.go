@@ -6,9 +6,9 @@ import (
 	"testing"
 
 	"reach"
-	"reach/placeholder"
 	"reach/email"
 	"reach/phone"
+	"reach/placeholder"
 )
 
 // generate draws n customers with their locations.
