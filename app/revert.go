@@ -17,15 +17,31 @@ type RevertConflict struct {
 	ChangedVersion int64            `json:"changed_version" doc:"The version the change left it at."`
 }
 
+// revertNeeds lists, for changes that needed more than edit rights, the
+// permission their revert needs too: undoing a cleanup puts placeholder
+// values back, which only those who manage placeholders may do.
+var revertNeeds = map[string]reach.Permission{"placeholders.cleanup": reach.PermPlaceholdersManage}
+
 // RevertChange puts every record a change touched back as it was before the
 // change, atomically, as a new change. If any of them changed since, nothing
 // is written and the conflicts are listed. The actor needs edit rights on
-// every touched record.
+// every touched record, whatever the change itself needed, and — for someone
+// else's change — the right to see the audit trail.
 func (a *App) RevertChange(ctx context.Context, actor reach.Actor, id string) (*reach.Change, error) {
 	return a.write(ctx, actor, "change.revert", true, func(tx reach.Tx, ch *change) error {
 		c, err := tx.Change(ctx, actor.TenantID, id)
 		if err != nil {
 			return err
+		}
+		if c.ActorID != actor.UserID {
+			if err := actor.Require(reach.PermAuditView); err != nil {
+				return err
+			}
+		}
+		if p, ok := revertNeeds[c.Action]; ok {
+			if err := actor.Require(p); err != nil {
+				return err
+			}
 		}
 		steps, err := revertSteps(actor, c)
 		if err != nil {

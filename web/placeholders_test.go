@@ -206,3 +206,28 @@ func TestTenantListedPlaceholdersNeverSync(t *testing.T) {
 		}
 	})
 }
+
+// TestRevertNeedsTheRightsOfTheChange: reverting is a write like any other;
+// a CSR cannot undo a manager's cleanup (putting placeholders back) nor
+// anyone else's change it may not see.
+func TestRevertNeedsTheRightsOfTheChange(t *testing.T) {
+	forEachBackend(t, func(t *testing.T, e *env) {
+		e.legacyCustomer("Legacy", "+15125550142")
+		var res struct {
+			ChangeID string `json:"change_id"`
+		}
+		e.must(200, "manager", "POST", "/api/v1/placeholders/cleanup", obj{"all_placeholders": true}).Decode(t, &res)
+		if r := e.do("csr", "POST", "/api/v1/changes/"+res.ChangeID+"/revert", nil); r.Status != 403 {
+			t.Errorf("csr reverting a manager's cleanup: %d %s", r.Status, r.Body)
+		}
+		c := e.customer(obj{"name": "Edited by admin", "contact_methods": arr{obj{"value": "512-867-5309"}}})
+		var out struct {
+			ChangeID string `json:"change_id"`
+		}
+		e.must(200, "admin", "PATCH", "/api/v1/contact-methods/"+c.ContactMethods[0].ID, obj{"memo": "x"}).Decode(t, &out)
+		if r := e.do("csr", "POST", "/api/v1/changes/"+out.ChangeID+"/revert", nil); r.Status != 403 {
+			t.Errorf("csr reverting an admin's change: %d %s", r.Status, r.Body)
+		}
+		e.must(200, "manager", "POST", "/api/v1/changes/"+out.ChangeID+"/revert", nil)
+	})
+}
