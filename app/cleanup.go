@@ -21,7 +21,9 @@ type CleanupResult struct {
 	ChangeID string   `json:"change_id,omitempty" doc:"Revert it with POST /api/v1/changes/{id}/revert."`
 	Values   []string `json:"values"`
 	Removed  int      `json:"removed" doc:"Contact methods removed."`
-	Records  int      `json:"records" doc:"Records changed."`
+	// Unmatched lists the values no record held, so a typo is noticed.
+	Unmatched []string `json:"unmatched,omitempty" doc:"Listed values no record holds."`
+	Records   int      `json:"records" doc:"Records changed."`
 }
 
 // CleanupPlaceholders removes values from every record holding them, as one
@@ -53,6 +55,9 @@ func (a *App) CleanupPlaceholders(ctx context.Context, actor reach.Actor, in Cle
 				return err
 			}
 			held = append(held, h)
+			if len(h) == 0 {
+				res.Unmatched = append(res.Unmatched, key)
+			}
 			for _, m := range h {
 				owners = append(owners, m.Owner)
 			}

@@ -363,7 +363,7 @@ func patchContact(e *contactEdit, old reach.ContactMethod, p ContactMethodPatch)
 	if p.Kind != nil {
 		in.Kind = *p.Kind
 		if (in.Kind == reach.KindEmail) != (old.Kind == reach.KindEmail) && p.Value == nil {
-			e.v.Add("kind", reach.EKINDCHANGE, fmt.Sprintf("A %s cannot become a %s with the same value; send the new value too.", old.Kind, in.Kind))
+			e.v.Add("kind", reach.EKINDCHANGE, fmt.Sprintf("%s cannot become %s with the same value; send the new value too.", capitalize(withArticle(kindNoun(old.Kind))), withArticle(kindNoun(in.Kind))))
 			return old
 		}
 		if in.Kind == reach.KindMobile && p.Extension == nil {

@@ -78,10 +78,10 @@ func (a *App) editRecord(ctx context.Context, actor reach.Actor, ref reach.Recor
 			}
 			return flagPlaceholders(ctx, tx, actor.TenantID, before.Contacts())
 		}
-		after.bump(tx.Now())
-		if spec.preview {
+		if spec.preview { // shown at the current version: the one to send in If-Match
 			return flagPlaceholders(ctx, tx, actor.TenantID, after.Contacts())
 		}
+		after.bump(tx.Now())
 		if err := after.save(ctx, tx, before.Version()); err != nil {
 			return err
 		}

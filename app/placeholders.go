@@ -120,8 +120,14 @@ func (a *App) AddPlaceholder(ctx context.Context, actor reach.Actor, in Placehol
 	p := &reach.Placeholder{ID: reach.NewID(), TenantID: actor.TenantID, Kind: in.Kind, CreatedBy: actor.UserID}
 	p.Value = cleanText(&v, "value", in.Value, 320, true)
 	p.Note = cleanText(&v, "note", in.Note, maxMemoLen, false)
-	if !in.Kind.Valid() {
+	switch {
+	case !in.Kind.Valid():
 		v.Add("kind", reach.EINVALIDKIND, fmt.Sprintf("Kind %q is not one of mobile, phone, fax, email.", in.Kind))
+	case p.Value == "":
+	case in.Kind == reach.KindEmail && !strings.Contains(strings.Trim(p.Value, "@"), "@"):
+		v.Add("value", reach.EINVALIDEMAIL, fmt.Sprintf("%q is not an email address; list the address exactly as staff typed it, e.g. noemail@gmail.com.", p.Value))
+	case in.Kind.IsNumber() && placeholder.NumberKey(p.Value) == "":
+		v.Add("value", reach.EINVALIDPHONE, fmt.Sprintf("%q has no 10-digit number in it; list the number with its area code, e.g. (123) 456-7890.", p.Value))
 	}
 	if err := v.Err(); err != nil {
 		return nil, err
@@ -195,4 +201,19 @@ func (a *App) SetPlaceholderSettings(ctx context.Context, actor reach.Actor, s P
 		return nil
 	})
 	return s, err
+}
+
+// withArticle puts "a" or "an" before a noun.
+func withArticle(noun string) string {
+	if noun != "" && strings.ContainsRune("aeiou", rune(noun[0])) {
+		return "an " + noun
+	}
+	return "a " + noun
+}
+
+func capitalize(s string) string {
+	if s == "" {
+		return s
+	}
+	return strings.ToUpper(s[:1]) + s[1:]
 }

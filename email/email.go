@@ -72,7 +72,7 @@ func Parse(input string) (Address, error) {
 	case !utf8.ValidString(s):
 		return Address{}, fail("The email address contains unreadable characters: retype it.")
 	case strings.ContainsAny(s, "<>"):
-		return Address{}, fail("%q is not just an email address: enter only the address, without a name or < >, e.g. name@example.com.", s)
+		return Address{}, fail("%q is not just an email address: enter only the address, without a name or < >, e.g. jane.smith@gmail.com.", s)
 	}
 	at := strings.LastIndexByte(s, '@')
 	if at < 0 {
@@ -92,7 +92,7 @@ func Parse(input string) (Address, error) {
 		return Address{}, fail("%q is not an email address: it has nothing after the @.", s)
 	}
 	if strings.HasPrefix(domain, "[") {
-		return Address{}, fail("%q ends in an IP address: enter an address with a domain name, e.g. name@example.com.", s)
+		return Address{}, fail("%q ends in an IP address: enter an address with a domain name, e.g. jane.smith@gmail.com.", s)
 	}
 	local, err := checkLocal(s, local)
 	if err != nil {

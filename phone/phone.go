@@ -38,9 +38,9 @@ type Number struct {
 }
 
 const (
-	maxRunes  = 100 // nobody types a phone number longer than this
-	maxExtLen = 15  // libphonenumber's limit for ",,"/";" auto-dial extensions
-	example   = "(416) 555-0199"
+	maxRunes  = 100              // nobody types a phone number longer than this
+	maxExtLen = 15               // libphonenumber's limit for ",,"/";" auto-dial extensions
+	example   = "(416) 492-7788" // a real-looking example: 555-01XX ones are placeholders
 )
 
 // domestic lists the regions calls can be placed to.

@@ -219,3 +219,20 @@ func TestNonJSONContentTypeIsRefused(t *testing.T) {
 		t.Errorf("form body: %d %s", r.Status, r.Body)
 	}
 }
+
+// TestBadPagingIsRefusedConsistently: a limit out of range or not a number
+// is a 422 naming limit; a cursor not made by reach is a 400.
+func TestBadPagingIsRefusedConsistently(t *testing.T) {
+	e := newEnv(t, openSQLite(t))
+	for _, q := range []string{"limit=0", "limit=1000", "limit=abc"} {
+		r := e.do("viewer", "GET", "/api/v1/customers?"+q, nil)
+		if r.Status != 422 || r.Code() != "validation_failed" {
+			t.Errorf("%s: %d %s", q, r.Status, r.Body)
+		}
+	}
+	for _, q := range []string{"cursor=garbage", "cursor=Z2FyYmFnZQ"} {
+		if r := e.do("viewer", "GET", "/api/v1/customers?"+q, nil); r.Status != 400 || r.Code() != "malformed_request" {
+			t.Errorf("%s: %d %s", q, r.Status, r.Body)
+		}
+	}
+}

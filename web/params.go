@@ -46,11 +46,15 @@ type PageQuery struct {
 }
 
 // encodeCursor and decodeCursor keep cursors opaque to clients.
+// A cursor carries a marker so one made up or mangled is refused rather than
+// silently read as a position.
+const cursorMark = "reach1:"
+
 func encodeCursor(s string) string {
 	if s == "" {
 		return ""
 	}
-	return base64.RawURLEncoding.EncodeToString([]byte(s))
+	return base64.RawURLEncoding.EncodeToString([]byte(cursorMark + s))
 }
 
 func decodeCursor(s string) (string, error) {
@@ -58,10 +62,11 @@ func decodeCursor(s string) (string, error) {
 		return "", nil
 	}
 	b, err := base64.RawURLEncoding.DecodeString(s)
-	if err != nil {
+	pos, ok := strings.CutPrefix(string(b), cursorMark)
+	if err != nil || !ok || pos == "" {
 		return "", reach.Errorf(reach.EMALFORMED, "The cursor is not valid; use the next_cursor of a previous page.")
 	}
-	return string(b), nil
+	return pos, nil
 }
 
 // Page is one page of a list.

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"net/http"
+	"regexp"
 	"strings"
 
 	"github.com/danielgtaylor/huma/v2"
@@ -147,12 +148,16 @@ func humaMessage(status int, msg string) string {
 	case http.StatusUnsupportedMediaType:
 		return "Send the request body as JSON with Content-Type: application/json."
 	case http.StatusBadRequest:
-		return "The request is malformed (" + msg + "); see errors for each problem."
+		return "The request is malformed: it is not JSON, or not shaped as this route expects. See errors for each problem."
 	case http.StatusUnprocessableEntity:
-		return "The request is invalid (" + msg + "); see errors for each problem."
+		return "The request has invalid values; see errors for each problem."
 	}
 	return msg
 }
+
+// wrongType matches huma's messages for a value of the wrong JSON type, such
+// as "expected string" — not range checks like "expected number >= 1".
+var wrongType = regexp.MustCompile(`^expected (string|number|integer|boolean|object|array)( or null)?$`)
 
 // fieldError turns huma's detail ("body.address.zip", "expected string") into
 // a field error with a stable code.
@@ -167,8 +172,7 @@ func fieldError(d *huma.ErrorDetail) reach.FieldError {
 		code = "unknown_field"
 	case strings.Contains(m, "required property"):
 		code = reach.EREQUIRED
-	case strings.HasPrefix(m, "expected ") && (strings.Contains(m, "string") || strings.Contains(m, "number") ||
-		strings.Contains(m, "integer") || strings.Contains(m, "boolean") || strings.Contains(m, "object") || strings.Contains(m, "array")):
+	case wrongType.MatchString(m):
 		code = "wrong_type"
 	case strings.Contains(m, "length <="), strings.Contains(m, "array length"):
 		code = reach.ETOOLONG

@@ -12,6 +12,8 @@ import (
 type searchOut struct {
 	Body struct {
 		Results []reach.SearchResult `json:"results"`
+		// Truncated says more records match than limit: narrow the search.
+		Truncated bool `json:"truncated" doc:"More records match than the limit; type more to narrow the search."`
 	}
 }
 
@@ -28,6 +30,7 @@ func (s *Server) searchRoutes() {
 			}
 			out := &searchOut{}
 			out.Body.Results = rs
+			out.Body.Truncated = len(rs) == in.Limit
 			return out, nil
 		})
 }

@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"flag"
 	"io"
 
@@ -27,8 +28,26 @@ func runInit(ctx context.Context, args []string, stdout, stderr io.Writer) error
 	defer db.Close()
 	setup, err := app.New(db).InitTenant(ctx, *tenant, *adminEmail, *adminName, reach.SourceCLI)
 	if err != nil {
-		return err
+		return asFlags(err, map[string]string{"tenant": "--tenant", "email": "--admin-email", "name": "--admin-name"})
 	}
 	enc := json.NewEncoder(stdout)
 	return enc.Encode(setup)
+}
+
+// asFlags renames the fields of a validation error after the flags that
+// carry them, so a command-line user knows which flag to fix.
+func asFlags(err error, flags map[string]string) error {
+	var e *reach.Error
+	if !errors.As(err, &e) || len(e.Fields) == 0 {
+		return err
+	}
+	out := *e
+	out.Fields = nil
+	for _, f := range e.Fields {
+		if flag, ok := flags[f.Field]; ok {
+			f.Field = flag
+		}
+		out.Fields = append(out.Fields, f)
+	}
+	return &out
 }

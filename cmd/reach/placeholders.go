@@ -24,7 +24,7 @@ func runPlaceholders(ctx context.Context, args []string, stdout, stderr io.Write
 	fs := flag.NewFlagSet("placeholders "+args[0], flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	dsn := dbFlag(fs)
-	tenantID := fs.String("tenant-id", "", "tenant, as printed by `reach init` (required)")
+	tenantID := fs.String("tenant-id", "", "tenant: the tenant_id printed by reach init (required)")
 	asJSON := fs.Bool("json", false, "report: print JSON instead of a table")
 	all := fs.Bool("all", false, "cleanup: remove every placeholder value (suspects only when listed)")
 	if err := fs.Parse(args[1:]); err != nil {
@@ -53,6 +53,9 @@ func runPlaceholders(ctx context.Context, args []string, stdout, stderr io.Write
 		printReport(stdout, rep)
 		return nil
 	}
+	if fs.NArg() == 0 && !*all {
+		return errors.New("name the values to remove (after the flags), or pass --all to remove every placeholder value")
+	}
 	bar := progressbar.NewOptions(-1, progressbar.OptionSetWriter(stderr), progressbar.OptionSetDescription("finding holders"),
 		progressbar.OptionShowCount(), progressbar.OptionClearOnFinish())
 	res, err := a.CleanupPlaceholders(ctx, actor, app.CleanupInput{Values: fs.Args(), AllPlaceholders: *all}, func(done, total int) {
@@ -64,6 +67,9 @@ func runPlaceholders(ctx context.Context, args []string, stdout, stderr io.Write
 		return err
 	}
 	fmt.Fprintf(stdout, "removed %d contact methods from %d records (%d values)\n", res.Removed, res.Records, len(res.Values))
+	for _, v := range res.Unmatched {
+		fmt.Fprintf(stderr, "warning: no record holds %s\n", v)
+	}
 	if res.ChangeID != "" {
 		fmt.Fprintf(stdout, "change %s — undo with POST /api/v1/changes/%s/revert\n", res.ChangeID, res.ChangeID)
 	}

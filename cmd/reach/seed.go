@@ -23,7 +23,7 @@ func runSeed(ctx context.Context, args []string, stdout, stderr io.Writer) error
 	fs := flag.NewFlagSet("seed", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	dsn := dbFlag(fs)
-	tenantID := fs.String("tenant-id", "", "tenant to fill, as printed by `reach init` (required)")
+	tenantID := fs.String("tenant-id", "", "tenant to fill: the tenant_id printed by reach init (required)")
 	count := fs.Int("customers", 1000, "number of customers to generate")
 	seed := fs.Uint64("seed", 1, "generator seed: the same seed generates the same customers")
 	batch := fs.Int("batch", 0, "customers per transaction (default 20000 on SQLite, 5000 on PostgreSQL)")
