@@ -79,9 +79,10 @@ type LocationStore interface {
 type ContactStore interface {
 	// ContactMethod returns ENOTFOUND if the tenant has no contact method with id.
 	ContactMethod(ctx context.Context, tenantID, id string) (*ContactMethod, error)
-	// EachValue calls fn for every contact method of the tenant, ordered by
-	// key then customer, reading the key index only.
-	EachValue(ctx context.Context, tenantID string, fn func(key, customerID string) error) error
+	// EachValue calls fn for every contact method of the tenant whose key is
+	// in [from, to) ("" leaves a side open), ordered by key then customer,
+	// reading the key index only.
+	EachValue(ctx context.Context, tenantID, from, to string, fn func(key, customerID string) error) error
 	// ContactsByKey returns every contact method of the tenant whose key is
 	// key, with its record: active records first, then the most recently
 	// changed. It is an index lookup.

@@ -113,7 +113,7 @@ func (a *App) cleanupKeys(ctx context.Context, tx reach.Tx, actor reach.Actor, i
 			return nil, err
 		}
 		last := ""
-		err = tx.EachValue(ctx, actor.TenantID, func(key, _ string) error {
+		err = tx.EachValue(ctx, actor.TenantID, "", "", func(key, _ string) error {
 			if key != last {
 				last = key
 				if rules.check(kindOfKey(key), key) != nil {

@@ -47,7 +47,7 @@ func placeholderKey(kind reach.Kind, value string) string {
 // check returns why value is a placeholder, or nil. The tenant's list comes
 // first: it names the business's own reasons.
 func (r *placeholderRules) check(kind reach.Kind, value string) *reach.PlaceholderFlag {
-	if r != nil {
+	if r != nil && len(r.listed) > 0 {
 		if p, ok := r.listed[placeholderKey(kind, value)]; ok {
 			reason := "your team listed it as a placeholder"
 			if p.Note != "" {

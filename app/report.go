@@ -4,6 +4,9 @@ import (
 	"context"
 	"sort"
 	"strings"
+	"sync"
+
+	"golang.org/x/sync/errgroup"
 
 	"reach"
 )
@@ -30,10 +33,14 @@ type ReportHolder struct {
 	CustomerName string           `json:"customer_name"`
 }
 
-// Report is the placeholder report of a tenant.
+// Report is one page of the placeholder report of a tenant.
 type Report struct {
-	SuspectThreshold int          `json:"suspect_threshold"`
-	Items            []ReportItem `json:"items"`
+	SuspectThreshold int `json:"suspect_threshold"`
+	// Total counts every reported value; Items is the page asked for.
+	Total int          `json:"total"`
+	Items []ReportItem `json:"items"`
+	// Next is the offset of the next page, or 0 at the end.
+	Next int `json:"-"`
 }
 
 // sampleSize is how many holders each report item shows.
@@ -41,38 +48,105 @@ const sampleSize = 5
 
 // PlaceholderReport lists every stored value that is a placeholder by the
 // built-in rules or the tenant's list, and every suspect (a value on more
-// distinct customers than the tenant's threshold), most widespread first.
-// It reads each value once, from the key index, in one pass.
-func (a *App) PlaceholderReport(ctx context.Context, actor reach.Actor) (Report, error) {
+// distinct customers than the tenant's threshold), most widespread first, a
+// page at a time (offset, limit; limit 0 means all). It reads each value
+// once, from the key index, in one pass; only the page's items get samples.
+func (a *App) PlaceholderReport(ctx context.Context, actor reach.Actor, offset, limit int) (Report, error) {
 	if err := actor.Require(reach.PermPlaceholdersManage); err != nil {
 		return Report{}, err
 	}
-	var rep Report
+	var tenant *reach.Tenant
+	var rules *placeholderRules
+	err := a.read(ctx, func(tx reach.Tx) (err error) {
+		if tenant, err = tx.Tenant(ctx, actor.TenantID); err != nil {
+			return err
+		}
+		rules, err = loadPlaceholderRules(ctx, tx, actor.TenantID)
+		return err
+	})
+	if err != nil {
+		return Report{}, err
+	}
+	items, err := a.scanValues(ctx, actor.TenantID, tenant.SuspectThreshold, rules)
+	if err != nil {
+		return Report{}, err
+	}
+	sort.SliceStable(items, func(i, j int) bool {
+		if items[i].Customers != items[j].Customers {
+			return items[i].Customers > items[j].Customers
+		}
+		return items[i].Value < items[j].Value
+	})
+	rep := Report{SuspectThreshold: tenant.SuspectThreshold, Total: len(items)}
+	offset = min(max(offset, 0), rep.Total)
+	end := rep.Total
+	if limit > 0 && offset+limit < rep.Total {
+		end, rep.Next = offset+limit, offset+limit
+	}
+	rep.Items = items[offset:end]
+	err = a.read(ctx, func(tx reach.Tx) (err error) {
+		for i := range rep.Items {
+			if rep.Items[i].Sample, err = holdersSample(ctx, tx, actor.TenantID, rep.Items[i].Value); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	return rep, err
+}
+
+// scanRanges split the key space so the report's pass runs on both cores:
+// numbers by area code, then emails by first letter. Workers take the next
+// range as they finish one, so an uneven tenant still spreads.
+var scanRanges = [][2]string{{"", "+14"}, {"+14", "+16"}, {"+16", "+18"}, {"+18", "a"}, {"a", "j"}, {"j", "r"}, {"r", ""}}
+
+// scanValues reads every value of the tenant once and keeps the placeholders
+// and suspects.
+func (a *App) scanValues(ctx context.Context, tenantID string, threshold int, rules *placeholderRules) ([]ReportItem, error) {
+	next := make(chan [2]string, len(scanRanges))
+	for _, r := range scanRanges {
+		next <- r
+	}
+	close(next)
+	var mu sync.Mutex
+	var items []ReportItem
+	g, ctx := errgroup.WithContext(ctx)
+	for range 2 {
+		g.Go(func() error {
+			for r := range next {
+				found, err := a.scanRange(ctx, tenantID, r[0], r[1], threshold, rules)
+				if err != nil {
+					return err
+				}
+				mu.Lock()
+				items = append(items, found...)
+				mu.Unlock()
+			}
+			return nil
+		})
+	}
+	err := g.Wait()
+	return items, err
+}
+
+func (a *App) scanRange(ctx context.Context, tenantID, from, to string, threshold int, rules *placeholderRules) ([]ReportItem, error) {
+	var items []ReportItem
+	var cur ReportItem
+	lastCustomer := ""
+	flush := func() {
+		if cur.Value == "" {
+			return
+		}
+		if flag := rules.check(cur.Kind, cur.Value); flag != nil {
+			cur.Reason, cur.Rule = "placeholder", flag
+			items = append(items, cur)
+		} else if cur.Customers > threshold {
+			cur.Reason = "suspect"
+			items = append(items, cur)
+		}
+	}
 	err := a.read(ctx, func(tx reach.Tx) error {
-		tenant, err := tx.Tenant(ctx, actor.TenantID)
-		if err != nil {
-			return err
-		}
-		rules, err := loadPlaceholderRules(ctx, tx, actor.TenantID)
-		if err != nil {
-			return err
-		}
-		rep = Report{SuspectThreshold: tenant.SuspectThreshold, Items: []ReportItem{}}
-		var cur ReportItem
-		lastCustomer := ""
-		flush := func() {
-			if cur.Value == "" {
-				return
-			}
-			if flag := rules.check(cur.Kind, cur.Value); flag != nil {
-				cur.Reason, cur.Rule = "placeholder", flag
-				rep.Items = append(rep.Items, cur)
-			} else if cur.Customers > tenant.SuspectThreshold {
-				cur.Reason = "suspect"
-				rep.Items = append(rep.Items, cur)
-			}
-		}
-		err = tx.EachValue(ctx, actor.TenantID, func(key, customerID string) error {
+		return tx.EachValue(ctx, tenantID, from, to, func(key, customerID string) error {
 			if key != cur.Value {
 				flush()
 				cur, lastCustomer = ReportItem{Value: key, Kind: kindOfKey(key)}, ""
@@ -84,19 +158,9 @@ func (a *App) PlaceholderReport(ctx context.Context, actor reach.Actor) (Report,
 			}
 			return nil
 		})
-		if err != nil {
-			return err
-		}
-		flush()
-		sort.SliceStable(rep.Items, func(i, j int) bool { return rep.Items[i].Customers > rep.Items[j].Customers })
-		for i := range rep.Items {
-			if rep.Items[i].Sample, err = holdersSample(ctx, tx, actor.TenantID, rep.Items[i].Value); err != nil {
-				return err
-			}
-		}
-		return nil
 	})
-	return rep, err
+	flush()
+	return items, err
 }
 
 // kindOfKey tells an email key from a number key.

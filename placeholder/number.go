@@ -11,6 +11,9 @@ import (
 // without a leading country code 1 and without an extension. Anything else
 // returns what it has, which no rule matches.
 func nationalDigits(input string) string {
+	if len(input) == 12 && strings.HasPrefix(input, "+1") && isDigits(input[2:]) {
+		return input[2:] // stored E.164: the common case in reports
+	}
 	if i := strings.IndexAny(strings.ToLower(input), "x#;e,"); i > 6 {
 		input = input[:i] // drop an extension: "…7890 x12", ";ext=12"
 	}
@@ -90,4 +93,13 @@ func nonexistentAreaCode(d string) (Rule, bool) {
 		return Rule{"nonexistent-area-code", fmt.Sprintf("area code %s has no phone numbers in service", d[:3])}, true
 	}
 	return Rule{}, false
+}
+
+func isDigits(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return true
 }

@@ -4,11 +4,19 @@ import (
 	"context"
 )
 
-// EachValue streams every contact-method value of the tenant with the customer
-// holding it, ordered by value, from the contact_methods_key index alone —
-// the one pass the placeholder report needs over a tenant of any size.
-func (t *tx) EachValue(ctx context.Context, tenantID string, fn func(key, customerID string) error) error {
-	rows, err := t.query(ctx, `SELECT key, customer_id FROM contact_methods WHERE tenant_id = ? ORDER BY key, customer_id`, tenantID)
+// EachValue streams the contact-method values of the tenant whose keys fall
+// in [from, to) ("" leaves a side open), with the customer holding each,
+// ordered by value, from the contact_methods_key index alone — the pass the
+// placeholder report makes over a tenant of any size, range by range.
+func (t *tx) EachValue(ctx context.Context, tenantID, from, to string, fn func(key, customerID string) error) error {
+	q, args := `SELECT key, customer_id FROM contact_methods WHERE tenant_id = ?`, []any{tenantID}
+	if from != "" {
+		q, args = q+` AND key >= ?`, append(args, from)
+	}
+	if to != "" {
+		q, args = q+` AND key < ?`, append(args, to)
+	}
+	rows, err := t.query(ctx, q+` ORDER BY key, customer_id`, args...)
 	if err != nil {
 		return err
 	}

@@ -3,12 +3,19 @@ package web
 import (
 	"context"
 	"net/http"
+	"strconv"
 
 	"github.com/danielgtaylor/huma/v2"
 
 	"reach"
 	"reach/app"
 )
+
+// reportPage is one page of the placeholder report.
+type reportPage struct {
+	app.Report
+	NextCursor string `json:"next_cursor"`
+}
 
 func (s *Server) placeholderRoutes() {
 	huma.Register(s.api, op(http.MethodGet, "/api/v1/placeholders", "list-placeholders", "placeholders", "The tenant's documented placeholder values", 0),
@@ -40,12 +47,26 @@ func (s *Server) placeholderRoutes() {
 
 	huma.Register(s.api, op(http.MethodGet, "/api/v1/placeholders/report", "placeholder-report", "placeholders",
 		"Every stored placeholder or suspect value, with how many records and customers hold it and a sample", 0),
-		func(ctx context.Context, in *struct{}) (*struct{ Body app.Report }, error) {
-			rep, err := s.app.PlaceholderReport(ctx, actor(ctx))
+		func(ctx context.Context, in *PageQuery) (*struct{ Body reportPage }, error) {
+			offset := 0
+			if in.Cursor != "" {
+				pos, err := decodeCursor(in.Cursor)
+				if err == nil {
+					offset, err = strconv.Atoi(pos)
+				}
+				if err != nil {
+					return nil, s.fail(ctx, reach.Errorf(reach.EMALFORMED, "The cursor is not valid; use the next_cursor of a previous page."))
+				}
+			}
+			rep, err := s.app.PlaceholderReport(ctx, actor(ctx), offset, in.Limit)
 			if err != nil {
 				return nil, s.fail(ctx, err)
 			}
-			return &struct{ Body app.Report }{Body: rep}, nil
+			out := &struct{ Body reportPage }{Body: reportPage{Report: rep}}
+			if rep.Next > 0 {
+				out.Body.NextCursor = encodeCursor(strconv.Itoa(rep.Next))
+			}
+			return out, nil
 		})
 
 	huma.Register(s.api, op(http.MethodPost, "/api/v1/placeholders/cleanup", "placeholder-cleanup", "placeholders",

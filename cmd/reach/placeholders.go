@@ -41,7 +41,7 @@ func runPlaceholders(ctx context.Context, args []string, stdout, stderr io.Write
 	a := app.New(db)
 	actor := cliActor(*tenantID)
 	if args[0] == "report" {
-		rep, err := a.PlaceholderReport(ctx, actor)
+		rep, err := a.PlaceholderReport(ctx, actor, 0, 0)
 		if err != nil {
 			return err
 		}
