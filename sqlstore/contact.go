@@ -3,6 +3,7 @@ package sqlstore
 import (
 	"context"
 	"database/sql"
+	"sort"
 	"strings"
 
 	"reach"
@@ -11,10 +12,11 @@ import (
 const contactColumns = `m.id, m.customer_id, m.location_id, m.kind, m.value, m.key, m.display, m.extension, m.memo,
 	m.is_primary, m.created_at, m.created_by, m.source, m.updated_at`
 
-func scanContact(s interface{ Scan(...any) error }, m *reach.ContactMethod) error {
+// scanContact reads contactColumns, then any extra columns into extra.
+func scanContact(s interface{ Scan(...any) error }, m *reach.ContactMethod, extra ...any) error {
 	var loc sql.NullString
-	err := s.Scan(&m.ID, &m.CustomerID, &loc, &m.Kind, &m.Value, &m.Key, &m.Display, &m.Extension, &m.Memo,
-		&m.Primary, timeCol{&m.CreatedAt}, &m.CreatedBy, &m.Source, timeCol{&m.UpdatedAt})
+	err := s.Scan(append([]any{&m.ID, &m.CustomerID, &loc, &m.Kind, &m.Value, &m.Key, &m.Display, &m.Extension, &m.Memo,
+		&m.Primary, timeCol{&m.CreatedAt}, &m.CreatedBy, &m.Source, timeCol{&m.UpdatedAt}}, extra...)...)
 	if err != nil {
 		return err
 	}
@@ -60,18 +62,33 @@ func (t *tx) contactsOf(ctx context.Context, tenantID string, typ reach.RecordTy
 	for _, id := range ids {
 		args = append(args, id)
 	}
-	rows, err := t.query(ctx, `SELECT `+contactColumns+` FROM contact_methods m
-		WHERE m.tenant_id = ? AND `+col+` IN (`+placeholders(len(ids))+`)`+extra+` ORDER BY m.position, m.id`, args...)
+	// Rows come in index order; each record's few methods are put in their
+	// saved order here, cheaper than sorting the whole batch in SQL.
+	rows, err := t.query(ctx, `SELECT `+contactColumns+`, m.position FROM contact_methods m
+		WHERE m.tenant_id = ? AND `+col+` IN (`+placeholders(len(ids))+`)`+extra, args...)
 	if err != nil {
 		return nil, err
 	}
 	defer rows.Close()
+	type placed struct {
+		m   reach.ContactMethod
+		pos int
+	}
+	byOwner := map[string][]placed{}
 	for rows.Next() {
-		var m reach.ContactMethod
-		if err := scanContact(rows, &m); err != nil {
+		var p placed
+		if err := scanContact(rows, &p.m, &p.pos); err != nil {
 			return nil, err
 		}
-		out[m.Owner.ID] = append(out[m.Owner.ID], m)
+		byOwner[p.m.Owner.ID] = append(byOwner[p.m.Owner.ID], p)
+	}
+	for owner, ps := range byOwner {
+		sort.Slice(ps, func(i, j int) bool { return ps[i].pos < ps[j].pos || ps[i].pos == ps[j].pos && ps[i].m.ID < ps[j].m.ID })
+		cms := make([]reach.ContactMethod, len(ps))
+		for i, p := range ps {
+			cms[i] = p.m
+		}
+		out[owner] = cms
 	}
 	return out, rows.Err()
 }

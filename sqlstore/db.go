@@ -26,6 +26,8 @@ type DB struct {
 	write *sql.DB
 	// read serves read-only transactions from a pool of connections.
 	read *sql.DB
+	// stopCheckpoints ends SQLite's background checkpoints.
+	stopCheckpoints func()
 	// Now returns the current time; tests replace it to control timestamps.
 	Now func() time.Time
 }
@@ -61,6 +63,7 @@ func Open(ctx context.Context, dsn string) (*DB, error) {
 		}
 		db.read.SetMaxOpenConns(8)
 		db.read.SetMaxIdleConns(8)
+		db.stopCheckpoints = db.checkpointInBackground(time.Second)
 	}
 	if err := db.write.PingContext(ctx); err != nil {
 		db.Close()
@@ -76,7 +79,7 @@ func Open(ctx context.Context, dsn string) (*DB, error) {
 // PostgreSQL's READ ONLY transactions, instead of slipping past the one writer.
 func sqliteDSN(path, txlock string, readOnly bool) string {
 	q := url.Values{}
-	for _, p := range []string{"journal_mode(WAL)", "foreign_keys(1)", "busy_timeout(10000)", "synchronous(NORMAL)"} {
+	for _, p := range []string{"journal_mode(WAL)", "foreign_keys(1)", "busy_timeout(10000)", "synchronous(NORMAL)", "wal_autocheckpoint(10000)"} {
 		q.Add("_pragma", p)
 	}
 	if readOnly {
@@ -86,8 +89,34 @@ func sqliteDSN(path, txlock string, readOnly bool) string {
 	return "file:" + path + "?" + q.Encode()
 }
 
-// Close closes every connection.
+// checkpointInBackground copies the write-ahead log into the database file
+// every interval, between writes, so a large write (a sync to a thousand
+// records) does not also pay for the checkpoint SQLite would otherwise run
+// at commit. wal_autocheckpoint stays as a backstop. It returns the stop.
+func (db *DB) checkpointInBackground(interval time.Duration) func() {
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		t := time.NewTicker(interval)
+		defer t.Stop()
+		for {
+			select {
+			case <-ctx.Done():
+				return
+			case <-t.C:
+				_, _ = db.write.ExecContext(ctx, `PRAGMA wal_checkpoint(PASSIVE)`)
+			}
+		}
+	}()
+	return func() { cancel(); <-done }
+}
+
+// Close stops the checkpoints and closes every connection.
 func (db *DB) Close() error {
+	if db.stopCheckpoints != nil {
+		db.stopCheckpoints()
+	}
 	err := db.write.Close()
 	if db.read != db.write {
 		err = errors.Join(err, db.read.Close())
