@@ -88,6 +88,24 @@ func TestUnknownCommandShowsUsage(t *testing.T) {
 	}
 }
 
+// cliSetup is what `reach init` prints.
+type cliSetup struct {
+	TenantID string `json:"tenant_id"`
+	UserID   string `json:"user_id"`
+	Token    string `json:"token"`
+}
+
+// initDB runs `reach init` on db and returns what it printed.
+func initDB(t *testing.T, db string) cliSetup {
+	t.Helper()
+	out, errOut, code := runCLI(t, context.Background(), "init", "--db", db, "--tenant", "Acme Heating", "--admin-email", "owner@acmeheating.com")
+	var setup cliSetup
+	if code != 0 || json.Unmarshal([]byte(out), &setup) != nil || setup.TenantID == "" {
+		t.Fatalf("init exited %d: %q %s", code, out, errOut)
+	}
+	return setup
+}
+
 func freeAddr(t *testing.T) string {
 	t.Helper()
 	ln, err := net.Listen("tcp", "127.0.0.1:0")

@@ -15,14 +15,7 @@ import (
 func TestPlaceholdersReportAndCleanupCLI(t *testing.T) {
 	ctx := context.Background()
 	dsn := filepath.Join(t.TempDir(), "reach.db")
-	out, errOut, code := runCLI(t, ctx, "init", "--db", dsn, "--tenant", "Acme", "--admin-email", "owner@acmeheating.com")
-	if code != 0 {
-		t.Fatal(errOut)
-	}
-	var setup struct {
-		TenantID string `json:"tenant_id"`
-	}
-	json.Unmarshal([]byte(out), &setup)
+	setup := initDB(t, dsn)
 	// Two customers hold a fictional 555-01XX number stored before the rule.
 	db, err := sqlstore.Open(ctx, dsn)
 	if err != nil {
@@ -39,7 +32,7 @@ func TestPlaceholdersReportAndCleanupCLI(t *testing.T) {
 	}
 	db.Close()
 
-	out, errOut, code = runCLI(t, ctx, "placeholders", "report", "--db", dsn, "--tenant-id", setup.TenantID, "--json")
+	out, errOut, code := runCLI(t, ctx, "placeholders", "report", "--db", dsn, "--tenant-id", setup.TenantID, "--json")
 	var rep struct {
 		Items []struct {
 			Value     string `json:"value"`

@@ -15,18 +15,8 @@ import (
 
 func TestSeedFillsAnExistingTenant(t *testing.T) {
 	db := filepath.Join(t.TempDir(), "reach.db")
-	out, errOut, code := runCLI(t, context.Background(), "init", "--db", db, "--tenant", "Acme Heating", "--admin-email", "owner@acmeheating.com")
-	if code != 0 {
-		t.Fatalf("init exited %d: %s", code, errOut)
-	}
-	var setup struct {
-		TenantID string `json:"tenant_id"`
-		Token    string `json:"token"`
-	}
-	if err := json.Unmarshal([]byte(out), &setup); err != nil {
-		t.Fatal(err)
-	}
-	out, errOut, code = runCLI(t, context.Background(), "seed", "--db", db, "--tenant-id", setup.TenantID, "--customers", "1100", "--batch", "500")
+	setup := initDB(t, db)
+	out, errOut, code := runCLI(t, context.Background(), "seed", "--db", db, "--tenant-id", setup.TenantID, "--customers", "1100", "--batch", "500")
 	if code != 0 {
 		t.Fatalf("seed exited %d: %s", code, errOut)
 	}
