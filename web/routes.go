@@ -9,4 +9,5 @@ func (s *Server) routes() {
 	s.searchRoutes()
 	s.changeRoutes()
 	s.placeholderRoutes()
+	s.callRoutes()
 }

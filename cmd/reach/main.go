@@ -1,5 +1,5 @@
 // Command reach runs the reach service and its scriptable administration.
-// Usage: reach <serve|init|migrate|seed|placeholders> [flags]; see README.md.
+// Usage: reach <serve|init|migrate|seed|placeholders|lookup> [flags]; see README.md.
 package main
 
 import (
@@ -23,6 +23,7 @@ var commands = map[string]func(ctx context.Context, args []string, stdout, stder
 	"seed":    runSeed,
 	// placeholders report|cleanup
 	"placeholders": runPlaceholders,
+	"lookup":       runLookup,
 }
 
 func main() {
@@ -33,7 +34,7 @@ func main() {
 
 func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	if len(args) == 0 || commands[args[0]] == nil {
-		fmt.Fprintln(stderr, "usage: reach <serve|init|migrate|seed|placeholders> [flags]   (reach <command> -h for flags)")
+		fmt.Fprintln(stderr, "usage: reach <serve|init|migrate|seed|placeholders|lookup> [flags]   (reach <command> -h for flags)")
 		return 2
 	}
 	if err := commands[args[0]](ctx, args[1:], stdout, stderr); err != nil {

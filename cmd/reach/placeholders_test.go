@@ -59,3 +59,40 @@ func TestPlaceholdersReportAndCleanupCLI(t *testing.T) {
 		t.Errorf("missing tenant: %d %q", code, errOut)
 	}
 }
+
+func TestLookupCLI(t *testing.T) {
+	ctx := context.Background()
+	dsn := filepath.Join(t.TempDir(), "reach.db")
+	setup := initDB(t, dsn)
+	out, errOut, code := runCLI(t, ctx, "lookup", "(512) 867-5309", "--db", dsn, "--tenant-id", setup.TenantID)
+	if code != 0 || !strings.Contains(out, "+15128675309: no match") {
+		t.Fatalf("lookup of an unknown number: %d %q %q", code, out, errOut)
+	}
+	if _, errOut, code := runCLI(t, ctx, "seed", "--db", dsn, "--tenant-id", setup.TenantID, "--customers", "50"); code != 0 {
+		t.Fatal(errOut)
+	}
+	db, err := sqlstore.Open(ctx, dsn)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var number string
+	err = db.Read(ctx, func(tx reach.Tx) error {
+		cs, err := tx.ListCustomers(ctx, setup.TenantID, reach.CustomerFilter{Limit: 50})
+		for _, c := range cs {
+			for _, m := range c.ContactMethods {
+				if m.Kind.IsNumber() && number == "" {
+					number = m.Display
+				}
+			}
+		}
+		return err
+	})
+	db.Close()
+	if err != nil || number == "" {
+		t.Fatalf("no seeded number: %v", err)
+	}
+	out, errOut, code = runCLI(t, ctx, "lookup", number, "--db", dsn, "--tenant-id", setup.TenantID)
+	if code != 0 || !strings.Contains(out, "RECORD") || !strings.Contains(out, "customer ") {
+		t.Errorf("lookup %s: %d %q %q", number, code, out, errOut)
+	}
+}
