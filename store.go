@@ -27,6 +27,7 @@ type Tx interface {
 	ChangeStore
 	SearchStore
 	PlaceholderStore
+	CallStore
 }
 
 // TenantStore keeps tenants.

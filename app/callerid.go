@@ -13,6 +13,8 @@ type CallerID struct {
 	// number (anonymous, client:alice, sip:…).
 	Number  string        `json:"number"`
 	Matches []CallerMatch `json:"matches"`
+	// phone says Number is a domestic E.164 number.
+	phone bool
 }
 
 // CallerMatch is one record holding the calling number.
@@ -51,7 +53,7 @@ func (a *App) LookupCaller(ctx context.Context, actor reach.Actor, number string
 	if err != nil {
 		return out, nil
 	}
-	out.Number = n.E164
+	out.Number, out.phone = n.E164, true
 	err = a.read(ctx, func(tx reach.Tx) error {
 		held, err := tx.ContactsByKey(ctx, actor.TenantID, n.E164)
 		for _, h := range held {

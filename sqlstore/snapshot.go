@@ -20,6 +20,7 @@ var snapshotTables = []struct{ name, order string }{
 	{"changes", "id"},
 	{"change_entries", "seq"},
 	{"placeholders", "id"},
+	{"calls", "id"},
 }
 
 // Snapshot renders every row of every table as text in a fixed order. Tests

@@ -47,12 +47,14 @@ func newFixture(t *testing.T, e *env) fixture {
 		} `json:"items"`
 	}
 	e.must(200, "admin", "GET", "/api/v1/customers/"+c.ID+"/changes", nil).Decode(t, &hist)
+	var call struct{ ID string }
+	e.must(201, "admin", "POST", "/api/v1/calls", obj{"from": "+15125550000", "provider": "test", "provider_call_id": "CA-fixture"}).Decode(t, &call)
 	var ph struct{ ID string }
 	e.must(201, "admin", "POST", "/api/v1/placeholders", obj{"kind": "phone", "value": "(512) 444-0101", "note": "our office"}).Decode(t, &ph)
 	return fixture{
 		ids: map[string]string{
 			"customers": c.ID, "locations": l.ID, "contact-methods": c.ContactMethods[0].ID,
-			"users": e.users["csr"], "changes": hist.Items[0].ChangeID, "placeholders": ph.ID,
+			"users": e.users["csr"], "changes": hist.Items[0].ChangeID, "placeholders": ph.ID, "calls": call.ID,
 		},
 		bodies: map[string]any{
 			"create-customer":                  obj{"name": "New Customer"},
@@ -70,6 +72,8 @@ func newFixture(t *testing.T, e *env) fixture {
 			"add-placeholder":                  obj{"kind": "email", "value": "nobody@acmeheating.com"},
 			"placeholder-cleanup":              obj{"values": arr{"+15128675309"}},
 			"set-placeholder-settings":         obj{"suspect_threshold": 5},
+			"record-call":                      obj{"from": "+15128675309", "provider": "test", "provider_call_id": "CA-1"},
+			"link-call":                        obj{"customer_id": c.ID},
 			"validate":                         obj{"value": "512-867-5309"},
 			"create-user":                      obj{"email": "new@tenant-a.com", "name": "New", "role": "csr"},
 			"create-token":                     obj{"name": "script"},

@@ -1,0 +1,162 @@
+package app
+
+import (
+	"context"
+	"time"
+
+	"reach"
+)
+
+// CallInput is an inbound call as a telephony provider reports it.
+type CallInput struct {
+	From           string    `json:"from" maxLength:"200" doc:"The caller as received: E.164, any format, or anonymous / client:… / sip:…"`
+	To             string    `json:"to,omitempty" maxLength:"200"`
+	Provider       string    `json:"provider" maxLength:"50" doc:"e.g. twilio"`
+	ProviderCallID string    `json:"provider_call_id" maxLength:"200" doc:"The provider's id of the call; a retried post with the same id returns the same call."`
+	StartedAt      time.Time `json:"started_at,omitempty" doc:"RFC 3339; defaults to now."`
+}
+
+// LinkInput is an agent's choice of the record a call belongs to.
+type LinkInput struct {
+	CustomerID string `json:"customer_id,omitempty" maxLength:"64"`
+	LocationID string `json:"location_id,omitempty" maxLength:"64"`
+}
+
+// RecordCall records an inbound call with what its number matches. When the
+// matches belong to exactly one customer the call is linked by number — to
+// the one record matched, or to the customer when several of its records
+// hold the number; otherwise an agent links it. Retries with the same
+// provider call id return the call already recorded.
+func (a *App) RecordCall(ctx context.Context, actor reach.Actor, in CallInput) (*reach.Call, bool, error) {
+	if err := requireCallWrite(actor); err != nil {
+		return nil, false, err
+	}
+	var v reach.Validation
+	in.Provider = cleanText(&v, "provider", in.Provider, 50, true)
+	in.ProviderCallID = cleanText(&v, "provider_call_id", in.ProviderCallID, 200, true)
+	in.From = cleanText(&v, "from", in.From, 200, false)
+	in.To = cleanText(&v, "to", in.To, 200, false)
+	if err := v.Err(); err != nil {
+		return nil, false, err
+	}
+	id, err := a.LookupCaller(ctx, actor, in.From)
+	if err != nil {
+		return nil, false, err
+	}
+	call := &reach.Call{ID: reach.NewID(), TenantID: actor.TenantID, Provider: in.Provider, ProviderCallID: in.ProviderCallID,
+		From: in.From, To: in.To, Status: "ringing", Matches: reach.Snapshot(id.Matches), Link: linkByNumber(id.Matches)}
+	if id.phone {
+		call.FromNumber = id.Number
+	}
+	var created bool
+	_, err = a.write(ctx, actor, "call.record", true, func(tx reach.Tx, ch *change) error {
+		call.CreatedAt, call.UpdatedAt, call.StartedAt = tx.Now(), tx.Now(), in.StartedAt.UTC()
+		if in.StartedAt.IsZero() {
+			call.StartedAt = tx.Now()
+		}
+		var err error
+		call, created, err = tx.InsertCall(ctx, call)
+		return err
+	})
+	return call, created, err
+}
+
+// requireCallWrite: recording or linking a call adds to a customer's call
+// history, so it takes calls.view and customer.edit; viewers only watch.
+func requireCallWrite(actor reach.Actor) error {
+	if err := actor.Require(reach.PermCallsView); err != nil {
+		return err
+	}
+	return actor.Require(reach.PermCustomerEdit)
+}
+
+// linkByNumber links a call whose matches belong to exactly one customer.
+func linkByNumber(matches []CallerMatch) *reach.CallLink {
+	if len(matches) == 0 {
+		return nil
+	}
+	customer := matches[0].Customer.ID
+	for _, m := range matches[1:] {
+		if m.Customer.ID != customer {
+			return nil
+		}
+	}
+	if len(matches) == 1 {
+		return &reach.CallLink{Type: matches[0].Record.Type, ID: matches[0].Record.ID, CustomerID: customer, By: "number"}
+	}
+	return &reach.CallLink{Type: reach.RecordCustomer, ID: customer, CustomerID: customer, By: "number"}
+}
+
+// LinkCall records the agent's choice of the customer or location a call
+// belongs to.
+func (a *App) LinkCall(ctx context.Context, actor reach.Actor, id string, in LinkInput) (*reach.Call, error) {
+	if err := requireCallWrite(actor); err != nil {
+		return nil, err
+	}
+	if (in.CustomerID == "") == (in.LocationID == "") {
+		return nil, &reach.Error{Code: reach.EVALIDATION, Message: "Link the call to one record: give customer_id or location_id.",
+			Fields: []reach.FieldError{{Field: "customer_id", Code: reach.EREQUIRED, Message: "Give exactly one of customer_id and location_id."}}}
+	}
+	var out *reach.Call
+	_, err := a.write(ctx, actor, "call.link", true, func(tx reach.Tx, ch *change) error {
+		link := reach.CallLink{By: "agent", ActorID: actor.UserID}
+		if in.LocationID != "" {
+			l, err := tx.Location(ctx, actor.TenantID, in.LocationID)
+			if err != nil {
+				return err
+			}
+			link.Type, link.ID, link.CustomerID = reach.RecordLocation, l.ID, l.CustomerID
+		} else {
+			c, err := tx.Customer(ctx, actor.TenantID, in.CustomerID)
+			if err != nil {
+				return err
+			}
+			link.Type, link.ID, link.CustomerID = reach.RecordCustomer, c.ID, c.ID
+		}
+		before, err := tx.Call(ctx, actor.TenantID, id)
+		if err != nil {
+			return err
+		}
+		if err := tx.LinkCall(ctx, actor.TenantID, id, link, tx.Now()); err != nil {
+			return err
+		}
+		out = before
+		out.Link, out.UpdatedAt = &link, tx.Now()
+		ch.record("call", id, before.Link, link)
+		return nil
+	})
+	return out, err
+}
+
+// Call returns one call.
+func (a *App) Call(ctx context.Context, actor reach.Actor, id string) (*reach.Call, error) {
+	if err := actor.Require(reach.PermCallsView); err != nil {
+		return nil, err
+	}
+	var c *reach.Call
+	err := a.read(ctx, func(tx reach.Tx) (err error) {
+		c, err = tx.Call(ctx, actor.TenantID, id)
+		return err
+	})
+	return c, err
+}
+
+// ListCalls lists calls, newest first.
+func (a *App) ListCalls(ctx context.Context, actor reach.Actor, f reach.CallFilter) ([]reach.Call, error) {
+	if err := actor.Require(reach.PermCallsView); err != nil {
+		return nil, err
+	}
+	f.Limit = clampLimit(f.Limit)
+	var out []reach.Call
+	err := a.read(ctx, func(tx reach.Tx) error {
+		if f.CustomerID != "" {
+			if _, err := tx.Customer(ctx, actor.TenantID, f.CustomerID); err != nil {
+				return err
+			}
+		}
+		var err error
+		out, err = tx.ListCalls(ctx, actor.TenantID, f)
+		return err
+	})
+	return out, err
+}
