@@ -21,6 +21,7 @@ var snapshotTables = []struct{ name, order string }{
 	{"change_entries", "seq"},
 	{"placeholders", "id"},
 	{"calls", "id"},
+	{"twilio_settings", "tenant_id"},
 }
 
 // Snapshot renders every row of every table as text in a fixed order. Tests

@@ -74,6 +74,7 @@ func newFixture(t *testing.T, e *env) fixture {
 			"set-placeholder-settings":         obj{"suspect_threshold": 5},
 			"record-call":                      obj{"from": "+15128675309", "provider": "test", "provider_call_id": "CA-1"},
 			"link-call":                        obj{"customer_id": c.ID},
+			"set-twilio-settings":              obj{"auth_token": "tok"},
 			"validate":                         obj{"value": "512-867-5309"},
 			"create-user":                      obj{"email": "new@tenant-a.com", "name": "New", "role": "csr"},
 			"create-token":                     obj{"name": "script"},

@@ -1,0 +1,176 @@
+package app
+
+import (
+	"context"
+	"encoding/xml"
+	"net/url"
+	"strings"
+
+	"reach"
+	"reach/twilio"
+)
+
+// emptyTwiML answers a call without instructions: Twilio plays nothing more.
+const emptyTwiML = `<?xml version="1.0" encoding="UTF-8"?><Response/>`
+
+// TwilioSettingsInput connects or updates a tenant's Twilio account.
+type TwilioSettingsInput struct {
+	AuthToken     string `json:"auth_token,omitempty" maxLength:"200" doc:"Required the first time; omit to keep the current one. Never returned."`
+	PublicBaseURL string `json:"public_base_url,omitempty" maxLength:"500" doc:"The scheme and host Twilio calls, e.g. https://reach.acmeheating.com; needed behind a proxy."`
+	VoiceResponse string `json:"voice_response,omitempty" maxLength:"20000" doc:"TwiML answered to inbound calls, e.g. <Response><Dial>…</Dial></Response>; default an empty <Response/>."`
+}
+
+// TwilioSettingsView is what a GET shows: everything but the token.
+type TwilioSettingsView struct {
+	PublicBaseURL string `json:"public_base_url"`
+	VoiceResponse string `json:"voice_response"`
+	AuthTokenSet  bool   `json:"auth_token_set"`
+}
+
+// SetTwilioSettings saves the tenant's Twilio settings.
+func (a *App) SetTwilioSettings(ctx context.Context, actor reach.Actor, in TwilioSettingsInput) (TwilioSettingsView, error) {
+	if err := actor.Require(reach.PermSettingsManage); err != nil {
+		return TwilioSettingsView{}, err
+	}
+	var v reach.Validation
+	in.PublicBaseURL = strings.TrimRight(cleanText(&v, "public_base_url", in.PublicBaseURL, 500, false), "/")
+	if u, err := url.Parse(in.PublicBaseURL); in.PublicBaseURL != "" && (err != nil || (u.Scheme != "https" && u.Scheme != "http") || u.Host == "" || u.Path != "") {
+		v.Add("public_base_url", reach.EINVALIDVALUE, "Give the scheme and host only, e.g. https://reach.acmeheating.com.")
+	}
+	if in.VoiceResponse != "" && !isTwiML(in.VoiceResponse) {
+		v.Add("voice_response", reach.EINVALIDVALUE, "voice_response must be TwiML: an XML document whose root is <Response>.")
+	}
+	if err := v.Err(); err != nil {
+		return TwilioSettingsView{}, err
+	}
+	var out TwilioSettingsView
+	_, err := a.write(ctx, actor, "settings.twilio", true, func(tx reach.Tx, ch *change) error {
+		s, err := tx.TwilioSettings(ctx, actor.TenantID)
+		if reach.ErrorCode(err) == reach.ENOTFOUND {
+			s, err = &reach.TwilioSettings{TenantID: actor.TenantID}, nil
+		}
+		if err != nil {
+			return err
+		}
+		before := viewOf(s)
+		if in.AuthToken != "" {
+			s.AuthToken = in.AuthToken
+		}
+		if s.AuthToken == "" {
+			return &reach.Error{Code: reach.EVALIDATION, Message: "auth_token is required to connect Twilio.",
+				Fields: []reach.FieldError{{Field: "auth_token", Code: reach.EREQUIRED, Message: "Give the Twilio account's auth token."}}}
+		}
+		s.PublicBaseURL, s.VoiceResponse, s.UpdatedAt = in.PublicBaseURL, in.VoiceResponse, tx.Now()
+		if err := tx.SaveTwilioSettings(ctx, s); err != nil {
+			return err
+		}
+		out = viewOf(s)
+		ch.record("settings", "twilio", before, out)
+		return nil
+	})
+	return out, err
+}
+
+// GetTwilioSettings shows the tenant's Twilio settings, without the token.
+func (a *App) GetTwilioSettings(ctx context.Context, actor reach.Actor) (TwilioSettingsView, error) {
+	if err := actor.Require(reach.PermSettingsManage); err != nil {
+		return TwilioSettingsView{}, err
+	}
+	var out TwilioSettingsView
+	err := a.read(ctx, func(tx reach.Tx) error {
+		s, err := tx.TwilioSettings(ctx, actor.TenantID)
+		if reach.ErrorCode(err) == reach.ENOTFOUND {
+			return nil
+		}
+		out = viewOf(s)
+		return err
+	})
+	return out, err
+}
+
+func viewOf(s *reach.TwilioSettings) TwilioSettingsView {
+	return TwilioSettingsView{PublicBaseURL: s.PublicBaseURL, VoiceResponse: s.VoiceResponse, AuthTokenSet: s.AuthToken != ""}
+}
+
+func isTwiML(doc string) bool {
+	d := xml.NewDecoder(strings.NewReader(doc))
+	for {
+		tok, err := d.Token()
+		if err != nil {
+			return false
+		}
+		if el, ok := tok.(xml.StartElement); ok {
+			return el.Name.Local == "Response"
+		}
+	}
+}
+
+// TwilioRequest is a webhook request from Twilio as the web layer received it.
+type TwilioRequest struct {
+	TenantID string
+	// URL is the request URL as reach saw it; PathQuery its path and query,
+	// used with the public base URL when one is set.
+	URL, PathQuery string
+	Params         url.Values
+	Signature      string
+}
+
+// TwilioVoice handles Twilio's inbound-call webhook: it checks the signature
+// with the tenant's auth token, records the call, and returns the tenant's
+// TwiML. Any doubt about the signature — unknown tenant, no settings, wrong
+// or missing signature, another tenant's URL — is forbidden.
+func (a *App) TwilioVoice(ctx context.Context, req TwilioRequest) (string, error) {
+	s, err := a.verifyTwilio(ctx, req)
+	if err != nil {
+		return "", err
+	}
+	_, _, err = a.RecordCall(ctx, webhookActor(req.TenantID), CallInput{From: req.Params.Get("From"), To: req.Params.Get("To"),
+		Provider: "twilio", ProviderCallID: req.Params.Get("CallSid")})
+	if err != nil {
+		return "", err
+	}
+	if s.VoiceResponse != "" {
+		return s.VoiceResponse, nil
+	}
+	return emptyTwiML, nil
+}
+
+// TwilioStatus handles Twilio's status callback: it updates the call's status.
+func (a *App) TwilioStatus(ctx context.Context, req TwilioRequest) error {
+	if _, err := a.verifyTwilio(ctx, req); err != nil {
+		return err
+	}
+	actor := webhookActor(req.TenantID)
+	_, err := a.write(ctx, actor, "call.status", true, func(tx reach.Tx, ch *change) error {
+		return tx.SetCallStatus(ctx, req.TenantID, "twilio", req.Params.Get("CallSid"), req.Params.Get("CallStatus"), tx.Now())
+	})
+	return err
+}
+
+func (a *App) verifyTwilio(ctx context.Context, req TwilioRequest) (*reach.TwilioSettings, error) {
+	forbidden := reach.Errorf(reach.EFORBIDDEN, "The X-Twilio-Signature is missing or does not match this tenant's Twilio auth token.")
+	var s *reach.TwilioSettings
+	err := a.read(ctx, func(tx reach.Tx) (err error) {
+		s, err = tx.TwilioSettings(ctx, req.TenantID)
+		return err
+	})
+	if reach.ErrorCode(err) == reach.ENOTFOUND {
+		return nil, forbidden
+	}
+	if err != nil {
+		return nil, err
+	}
+	signed := req.URL
+	if s.PublicBaseURL != "" {
+		signed = s.PublicBaseURL + req.PathQuery
+	}
+	if !twilio.Valid(s.AuthToken, signed, req.Params, req.Signature) {
+		return nil, forbidden
+	}
+	return s, nil
+}
+
+// webhookActor is who a verified webhook acts as.
+func webhookActor(tenantID string) reach.Actor {
+	return reach.Actor{TenantID: tenantID, UserID: "twilio", Role: reach.RoleAdmin, Source: reach.SourceWebhook}
+}
