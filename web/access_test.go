@@ -247,6 +247,12 @@ func TestOpenAPIListsEveryRoute(t *testing.T) {
 		// issue #3: sync previews and revert
 		"POST /api/v1/customers/{id}/contact-methods/preview", "POST /api/v1/locations/{id}/contact-methods/preview",
 		"POST /api/v1/contact-methods/{id}/preview", "POST /api/v1/changes/{id}/revert",
+		// issue #4: placeholders
+		"GET /api/v1/placeholders", "POST /api/v1/placeholders", "DELETE /api/v1/placeholders/{id}",
+		"GET /api/v1/placeholders/report", "POST /api/v1/placeholders/cleanup", "PUT /api/v1/settings/placeholders",
+		// issue #5 so far: caller ID, calls, Twilio settings
+		"GET /api/v1/caller-id", "POST /api/v1/calls", "GET /api/v1/calls", "GET /api/v1/calls/{id}",
+		"POST /api/v1/calls/{id}/link", "GET /api/v1/customers/{id}/calls", "PUT /api/v1/settings/twilio", "GET /api/v1/settings/twilio",
 	} {
 		if !have[want] {
 			t.Errorf("OpenAPI document lacks %s", want)
