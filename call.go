@@ -59,3 +59,33 @@ type CallStore interface {
 	LinkCall(ctx context.Context, tenantID, id string, link CallLink, at time.Time) error
 	ListCalls(ctx context.Context, tenantID string, f CallFilter) ([]Call, error)
 }
+
+// Call event types: what the screen pop streams.
+const (
+	CallIncoming = "call.incoming"
+	CallLinked   = "call.linked"
+	CallStatus   = "call.status"
+)
+
+// CallEvent is one entry of a tenant's call feed: the call as it stood
+// after something happened to it. Seq counts per tenant in commit order, so a
+// client that saw Seq n has seen everything before it.
+type CallEvent struct {
+	TenantID string
+	Seq      int64
+	Type     string
+	CallID   string
+	Data     json.RawMessage
+	At       time.Time
+}
+
+// CallFeedStore keeps each tenant's call feed.
+type CallFeedStore interface {
+	// AppendCallEvent gives e the tenant's next Seq and stores it. Concurrent
+	// appenders of one tenant queue until commit, so Seq order is commit order.
+	AppendCallEvent(ctx context.Context, e *CallEvent) error
+	// CallEventsAfter lists the tenant's events with Seq > after, oldest first.
+	CallEventsAfter(ctx context.Context, tenantID string, after int64, limit int) ([]CallEvent, error)
+	// LastCallEvent is the tenant's highest Seq, 0 when it has none.
+	LastCallEvent(ctx context.Context, tenantID string) (int64, error)
+}

@@ -28,6 +28,7 @@ type Tx interface {
 	SearchStore
 	PlaceholderStore
 	CallStore
+	CallFeedStore
 	SettingsStore
 }
 

@@ -22,7 +22,8 @@ type SettingsStore interface {
 	// TwilioSettings returns ENOTFOUND if the tenant has not connected Twilio.
 	TwilioSettings(ctx context.Context, tenantID string) (*TwilioSettings, error)
 	SaveTwilioSettings(ctx context.Context, s *TwilioSettings) error
-	// SetCallStatus updates the status of the call with a provider id;
-	// ENOTFOUND if there is none.
-	SetCallStatus(ctx context.Context, tenantID, provider, providerCallID, status string, at time.Time) error
+	// CallByProviderID returns the call with the provider's id, or ENOTFOUND.
+	CallByProviderID(ctx context.Context, tenantID, provider, providerCallID string) (*Call, error)
+	// SetCallStatus updates a call's status; ENOTFOUND if there is no such call.
+	SetCallStatus(ctx context.Context, tenantID, id, status string, at time.Time) error
 }

@@ -13,6 +13,8 @@ import (
 // App runs the use cases against a store.
 type App struct {
 	Store reach.Store
+	// feeds wakes the call feeds open on this instance.
+	feeds wakeups
 }
 
 // New returns an App over store.

@@ -55,10 +55,18 @@ func (a *App) RecordCall(ctx context.Context, actor reach.Actor, in CallInput) (
 			call.StartedAt = tx.Now()
 		}
 		var err error
-		call, created, err = tx.InsertCall(ctx, call)
-		return err
+		if call, created, err = tx.InsertCall(ctx, call); err != nil || !created {
+			return err
+		}
+		return appendCallEvent(ctx, tx, reach.CallIncoming, call)
 	})
-	return call, created, err
+	if err != nil {
+		return nil, false, err
+	}
+	if created {
+		a.feeds.wake(actor.TenantID)
+	}
+	return call, created, nil
 }
 
 // requireCallWrite: recording or linking a call adds to a customer's call
@@ -120,12 +128,16 @@ func (a *App) LinkCall(ctx context.Context, actor reach.Actor, id string, in Lin
 		if err := tx.LinkCall(ctx, actor.TenantID, id, link, tx.Now()); err != nil {
 			return err
 		}
+		ch.record("call", id, before.Link, link)
 		out = before
 		out.Link, out.UpdatedAt = &link, tx.Now()
-		ch.record("call", id, before.Link, link)
-		return nil
+		return appendCallEvent(ctx, tx, reach.CallLinked, out)
 	})
-	return out, err
+	if err != nil {
+		return nil, err
+	}
+	a.feeds.wake(actor.TenantID)
+	return out, nil
 }
 
 // Call returns one call.

@@ -140,12 +140,36 @@ func (a *App) TwilioStatus(ctx context.Context, req TwilioRequest) error {
 	if _, err := a.verifyTwilio(ctx, req); err != nil {
 		return err
 	}
-	actor := webhookActor(req.TenantID)
-	_, err := a.write(ctx, actor, "call.status", true, func(tx reach.Tx, ch *change) error {
-		return tx.SetCallStatus(ctx, req.TenantID, "twilio", req.Params.Get("CallSid"), req.Params.Get("CallStatus"), tx.Now())
+	var v reach.Validation
+	sid := cleanText(&v, "CallSid", req.Params.Get("CallSid"), 200, true)
+	status := cleanText(&v, "CallStatus", req.Params.Get("CallStatus"), 50, true)
+	if err := v.Err(); err != nil {
+		return err
+	}
+	changed := false
+	_, err := a.write(ctx, webhookActor(req.TenantID), "call.status", true, func(tx reach.Tx, ch *change) error {
+		call, err := tx.CallByProviderID(ctx, req.TenantID, "twilio", sid)
+		if err != nil {
+			return err
+		}
+		// Callbacks can arrive late or twice; a call that has ended stays ended.
+		if changed = call.Status != status && !finalCallStatus[call.Status]; !changed {
+			return nil
+		}
+		call.Status, call.UpdatedAt = status, tx.Now()
+		if err := tx.SetCallStatus(ctx, req.TenantID, call.ID, status, tx.Now()); err != nil {
+			return err
+		}
+		return appendCallEvent(ctx, tx, reach.CallStatus, call)
 	})
+	if err == nil && changed {
+		a.feeds.wake(req.TenantID)
+	}
 	return err
 }
+
+// finalCallStatus lists Twilio's statuses of a call that has ended.
+var finalCallStatus = map[string]bool{"completed": true, "busy": true, "failed": true, "no-answer": true, "canceled": true}
 
 func (a *App) verifyTwilio(ctx context.Context, req TwilioRequest) (*reach.TwilioSettings, error) {
 	forbidden := reach.Errorf(reach.EFORBIDDEN, "The X-Twilio-Signature is missing or does not match this tenant's Twilio auth token.")

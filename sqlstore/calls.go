@@ -43,8 +43,7 @@ func (t *tx) InsertCall(ctx context.Context, c *reach.Call) (*reach.Call, bool, 
 	if err != nil {
 		return nil, false, err
 	}
-	stored, err := scanCall(t.queryRow(ctx, `SELECT `+callColumns+` FROM calls WHERE tenant_id = ? AND provider = ? AND provider_call_id = ?`,
-		c.TenantID, c.Provider, c.ProviderCallID))
+	stored, err := t.CallByProviderID(ctx, c.TenantID, c.Provider, c.ProviderCallID)
 	return stored, n == 1, err
 }
 
@@ -54,6 +53,26 @@ func (t *tx) Call(ctx context.Context, tenantID, id string) (*reach.Call, error)
 		return nil, notFound(err, "call", id)
 	}
 	return c, nil
+}
+
+func (t *tx) CallByProviderID(ctx context.Context, tenantID, provider, providerCallID string) (*reach.Call, error) {
+	c, err := scanCall(t.queryRow(ctx, `SELECT `+callColumns+` FROM calls WHERE tenant_id = ? AND provider = ? AND provider_call_id = ?`+t.forUpdate(),
+		tenantID, provider, providerCallID))
+	if err != nil {
+		return nil, notFound(err, "call", providerCallID)
+	}
+	return c, nil
+}
+
+func (t *tx) SetCallStatus(ctx context.Context, tenantID, id, status string, at time.Time) error {
+	res, err := t.exec(ctx, `UPDATE calls SET status = ?, updated_at = ? WHERE tenant_id = ? AND id = ?`, status, t.ts(at), tenantID, id)
+	if err != nil {
+		return err
+	}
+	if n, err := res.RowsAffected(); err != nil || n == 0 {
+		return reach.NotFound("call", id)
+	}
+	return nil
 }
 
 func (t *tx) LinkCall(ctx context.Context, tenantID, id string, l reach.CallLink, at time.Time) error {

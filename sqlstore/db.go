@@ -21,6 +21,8 @@ import (
 // DB is an open reach database.
 type DB struct {
 	d dialect
+	// dsn is kept for the connection that listens for other instances' events.
+	dsn string
 	// write takes every read-write transaction. On SQLite it holds one
 	// connection, so writers queue instead of failing with SQLITE_BUSY.
 	write *sql.DB
@@ -41,7 +43,7 @@ func IsPostgres(dsn string) bool {
 // Open opens the database named by dsn: a postgres:// URL or a SQLite file path.
 // It does not migrate; call Migrate.
 func Open(ctx context.Context, dsn string) (*DB, error) {
-	db := &DB{Now: func() time.Time { return time.Now().UTC() }}
+	db := &DB{dsn: dsn, Now: func() time.Time { return time.Now().UTC() }}
 	var err error
 	if IsPostgres(dsn) {
 		db.d = postgresDialect{}

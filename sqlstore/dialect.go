@@ -30,6 +30,10 @@ type dialect interface {
 	// lower wraps a text expression so it equals strings.ToLower of its
 	// value; compare it with a strings.ToLower'ed parameter.
 	lower(expr string) string
+	// notify is a statement that tells other instances about a change on
+	// channel when the transaction commits, with one parameter as the
+	// payload; "" where there are no other instances to tell.
+	notify(channel string) string
 }
 
 type sqliteDialect struct{}
@@ -37,6 +41,7 @@ type sqliteDialect struct{}
 func (sqliteDialect) name() string               { return "sqlite" }
 func (sqliteDialect) rebind(query string) string { return query }
 func (sqliteDialect) lockRows() string           { return "" }
+func (sqliteDialect) notify(string) string       { return "" }
 
 // SQLite's built-in lower() folds ASCII letters only, so "QUÉBEC" would never
 // equal "québec"; reach_lower folds as Go does.
@@ -75,6 +80,9 @@ type postgresDialect struct{}
 func (postgresDialect) name() string             { return "postgres" }
 func (postgresDialect) lockRows() string         { return " FOR UPDATE" }
 func (postgresDialect) lower(expr string) string { return "lower(" + expr + ")" }
+func (postgresDialect) notify(channel string) string {
+	return "SELECT pg_notify('" + channel + "', ?)"
+}
 
 func (postgresDialect) rebind(query string) string {
 	var b strings.Builder

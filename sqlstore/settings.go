@@ -2,7 +2,6 @@ package sqlstore
 
 import (
 	"context"
-	"time"
 
 	"reach"
 )
@@ -23,16 +22,4 @@ func (t *tx) SaveTwilioSettings(ctx context.Context, s *reach.TwilioSettings) er
 		voice_response = excluded.voice_response, updated_at = excluded.updated_at`,
 		s.TenantID, s.AuthToken, s.PublicBaseURL, s.VoiceResponse, t.ts(s.UpdatedAt))
 	return err
-}
-
-func (t *tx) SetCallStatus(ctx context.Context, tenantID, provider, providerCallID, status string, at time.Time) error {
-	res, err := t.exec(ctx, `UPDATE calls SET status = ?, updated_at = ? WHERE tenant_id = ? AND provider = ? AND provider_call_id = ?`,
-		status, t.ts(at), tenantID, provider, providerCallID)
-	if err != nil {
-		return err
-	}
-	if n, err := res.RowsAffected(); err != nil || n == 0 {
-		return reach.NotFound("call", providerCallID)
-	}
-	return nil
 }

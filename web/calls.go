@@ -13,6 +13,7 @@ import (
 
 func (s *Server) callRoutes() {
 	s.callRecordRoutes()
+	s.streamRoutes()
 	s.twilioRoutes()
 	huma.Register(s.api, op(http.MethodGet, "/api/v1/caller-id", "caller-id", "calls",
 		"Who is calling: every record holding the number, exactly (E.164), active first", 0),
