@@ -250,8 +250,8 @@ func TestOpenAPIListsEveryRoute(t *testing.T) {
 		// issue #4: placeholders
 		"GET /api/v1/placeholders", "POST /api/v1/placeholders", "DELETE /api/v1/placeholders/{id}",
 		"GET /api/v1/placeholders/report", "POST /api/v1/placeholders/cleanup", "PUT /api/v1/settings/placeholders",
-		// issue #5 so far: caller ID, calls, Twilio settings
-		"GET /api/v1/caller-id", "POST /api/v1/calls", "GET /api/v1/calls", "GET /api/v1/calls/{id}",
+		// issue #5: caller ID, calls, screen pop, Twilio settings
+		"GET /api/v1/caller-id", "POST /api/v1/calls", "GET /api/v1/calls", "GET /api/v1/calls/{id}", "GET /api/v1/calls/stream",
 		"POST /api/v1/calls/{id}/link", "GET /api/v1/customers/{id}/calls", "PUT /api/v1/settings/twilio", "GET /api/v1/settings/twilio",
 	} {
 		if !have[want] {

@@ -33,6 +33,9 @@ type Server struct {
 	reg     *prometheus.Registry
 	mux     *http.ServeMux
 	api     huma.API
+	// streams ends when the server shuts down, closing the call streams.
+	streams    context.Context
+	EndStreams context.CancelFunc
 }
 
 // New builds the server and registers every route.
@@ -40,6 +43,7 @@ func New(a *app.App, db Pinger, log *slog.Logger) *Server {
 	reg := prometheus.NewRegistry()
 	reg.MustRegister(collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
 	s := &Server{app: a, db: db, log: log, metrics: newMetrics(reg), reg: reg, mux: http.NewServeMux()}
+	s.streams, s.EndStreams = context.WithCancel(context.Background())
 
 	huma.NewErrorWithContext = humaError
 	cfg := huma.DefaultConfig("reach API", "1.0.0")

@@ -49,7 +49,9 @@ func (s *Server) streamRoutes() {
 // streamFeed writes the feed's events until the client goes or the server
 // shuts down.
 func (s *Server) streamFeed(hctx huma.Context, feed *app.CallFeed) {
-	ctx := hctx.Context()
+	ctx, cancel := context.WithCancel(hctx.Context())
+	defer cancel()
+	defer context.AfterFunc(s.streams, cancel)()
 	hctx.SetHeader("Content-Type", "text/event-stream")
 	hctx.SetHeader("Cache-Control", "no-store")
 	hctx.SetHeader("X-Accel-Buffering", "no") // nginx: do not buffer the stream

@@ -4,7 +4,10 @@ import (
 	"bufio"
 	"context"
 	"encoding/json"
+	"io"
+	"log/slog"
 	"net/http"
+	"net/http/httptest"
 	"net/url"
 	"strconv"
 	"strings"
@@ -13,6 +16,10 @@ import (
 	"time"
 
 	"reach"
+	"reach/app"
+	"reach/sqlstore"
+	"reach/sqlstore/storetest"
+	"reach/web"
 )
 
 // sseEvent is one event read from a call stream.
@@ -250,4 +257,63 @@ func TestScreenPopUnderConcurrentCalls(t *testing.T) {
 		}
 		s.quiet(300 * time.Millisecond)
 	})
+}
+
+// TestScreenPopAcrossInstances runs two reach instances on one PostgreSQL
+// database: an agent connected to one sees calls posted to the other.
+func TestScreenPopAcrossInstances(t *testing.T) {
+	dsn := storetest.DSN(t, "postgres")
+	open := func() *sqlstore.DB {
+		db, err := sqlstore.Open(context.Background(), dsn)
+		if err != nil {
+			t.Fatal(err)
+		}
+		t.Cleanup(func() { db.Close() })
+		if _, err := db.Migrate(context.Background()); err != nil {
+			t.Fatal(err)
+		}
+		return db
+	}
+	a := newEnv(t, open())
+	dbB := open()
+	appB := app.New(dbB)
+	srvB := httptest.NewServer(web.New(appB, dbB, slog.New(slog.NewTextHandler(io.Discard, nil))).Handler())
+	t.Cleanup(srvB.Close)
+	ctx, stop := context.WithCancel(context.Background())
+	var watching sync.WaitGroup
+	t.Cleanup(func() { stop(); watching.Wait() })
+	for _, inst := range []struct {
+		db  *sqlstore.DB
+		app *app.App
+	}{{a.db, a.app}, {dbB, appB}} {
+		watching.Go(func() { inst.db.WatchCallEvents(ctx, inst.app.WakeCallFeeds, func(err error) { t.Error(err) }) })
+	}
+	alma := a.customer(obj{"name": "Alma Ruiz", "contact_methods": arr{obj{"value": "512-867-5309"}}})
+	onA := openStream(t, a.srv.URL, a.tokens["viewer"])
+	onB := openStream(t, srvB.URL, a.tokens["viewer"])
+
+	post := func(baseURL, id string) reach.Call {
+		req, _ := http.NewRequest("POST", baseURL+"/api/v1/calls", strings.NewReader(
+			`{"from":"+15128675309","provider":"twilio","provider_call_id":"`+id+`"}`))
+		req.Header.Set("Authorization", "Bearer "+a.tokens["csr"])
+		req.Header.Set("Content-Type", "application/json")
+		res, err := http.DefaultClient.Do(req)
+		if err != nil || res.StatusCode != 201 {
+			t.Fatalf("post call to %s: %v %v", baseURL, err, res)
+		}
+		defer res.Body.Close()
+		var c reach.Call
+		_ = json.NewDecoder(res.Body).Decode(&c)
+		return c
+	}
+	toB := post(srvB.URL, "CA-via-B")
+	for name, s := range map[string]*stream{"instance A": onA, "instance B": onB} {
+		if ev := s.next(); ev.Type != reach.CallIncoming || ev.Call.ID != toB.ID || ev.Call.Link == nil || ev.Call.Link.CustomerID != alma.ID {
+			t.Errorf("%s's agent got %+v; want the call posted to B", name, ev)
+		}
+	}
+	toA := post(a.srv.URL, "CA-via-A")
+	if ev := onB.next(); ev.Call.ID != toA.ID || ev.ID != 2 {
+		t.Errorf("instance B's agent got %+v; want the call posted to A as event 2", ev)
+	}
 }

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"io"
 	"net"
 	"net/http"
 	"path/filepath"
@@ -50,6 +51,18 @@ func TestInitPrintsJSONWithAWorkingToken(t *testing.T) {
 		t.Fatalf("token from init does not work: %v %v", err, res)
 	}
 	res.Body.Close()
+
+	// An agent's open call stream must not hold the shutdown up.
+	req, _ = http.NewRequest("GET", base+"/api/v1/calls/stream", nil)
+	req.Header.Set("Authorization", "Bearer "+setup.Token)
+	stream, err := http.DefaultClient.Do(req)
+	if err != nil || stream.StatusCode != 200 {
+		t.Fatalf("call stream: %v %v", err, stream)
+	}
+	defer stream.Body.Close()
+	streamEnded := make(chan error, 1)
+	go func() { _, err := io.Copy(io.Discard, stream.Body); streamEnded <- err }()
+
 	cancel() // what SIGTERM does
 	select {
 	case code := <-done:
@@ -58,6 +71,14 @@ func TestInitPrintsJSONWithAWorkingToken(t *testing.T) {
 		}
 	case <-time.After(25 * time.Second):
 		t.Fatal("serve did not shut down")
+	}
+	select {
+	case err := <-streamEnded:
+		if err != nil {
+			t.Errorf("the call stream ended with %v, want a clean end", err)
+		}
+	case <-time.After(5 * time.Second):
+		t.Error("the call stream is still open after shutdown")
 	}
 }
 

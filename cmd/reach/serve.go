@@ -36,24 +36,33 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	if err != nil {
 		return err
 	}
-	base := "http://" + ln.Addr().String()
+	baseURL := "http://" + ln.Addr().String()
 	if *withDemo {
 		info, err := demo.Ensure(ctx, a, db)
 		if err != nil {
 			ln.Close()
 			return fmt.Errorf("demo data: %w", err)
 		}
-		demo.Print(stdout, base, info)
+		demo.Print(stdout, baseURL, info)
 	}
+	watchCtx, stopWatching := context.WithCancel(context.Background())
+	defer stopWatching()
+	go db.WatchCallEvents(watchCtx, a.WakeCallFeeds, func(err error) {
+		log.Error("listening for other instances' call events", "err", err)
+	})
+	handler := web.New(a, db, log)
 	srv := &http.Server{
-		Handler:           web.New(a, db, log).Handler(),
+		Handler:           handler.Handler(),
 		ReadHeaderTimeout: 5 * time.Second,
 		ReadTimeout:       30 * time.Second,
 		WriteTimeout:      60 * time.Second,
 		IdleTimeout:       120 * time.Second,
 		MaxHeaderBytes:    64 << 10,
 	}
-	fmt.Fprintf(stdout, "reach is listening on %s (database: %s)\n", base, db.Dialect())
+	// Open call streams never go idle; end them when shutdown begins so it
+	// need not wait for its deadline.
+	srv.RegisterOnShutdown(handler.EndStreams)
+	fmt.Fprintf(stdout, "reach is listening on %s (database: %s)\n", baseURL, db.Dialect())
 	errc := make(chan error, 1)
 	go func() { errc <- srv.Serve(ln) }()
 	select {
