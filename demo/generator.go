@@ -5,6 +5,7 @@ import (
 	"math/rand/v2"
 	"strconv"
 	"strings"
+	"time"
 
 	"reach"
 )
@@ -57,6 +58,29 @@ func NewGenerator(seed uint64) *Generator {
 		g.cumWeight = append(g.cumWeight, total)
 	}
 	return g
+}
+
+// Batch returns n new customers with their locations, stamped as created
+// by creator in tenantID at now, ready for a bulk load.
+func (g *Generator) Batch(tenantID, creator string, n int, now time.Time) ([]reach.Customer, []reach.Location) {
+	customers, locations := make([]reach.Customer, 0, n), []reach.Location(nil)
+	stamp := func(cms []reach.ContactMethod) {
+		for i := range cms {
+			cms[i].CreatedAt, cms[i].UpdatedAt, cms[i].CreatedBy, cms[i].Source = now, now, creator, reach.SourceSystem
+		}
+	}
+	for range n {
+		c, locs := g.Next()
+		c.TenantID, c.CreatedAt, c.UpdatedAt = tenantID, now, now
+		stamp(c.ContactMethods)
+		for i := range locs {
+			locs[i].TenantID, locs[i].CreatedAt, locs[i].UpdatedAt = tenantID, now, now
+			stamp(locs[i].ContactMethods)
+		}
+		customers = append(customers, c)
+		locations = append(locations, locs...)
+	}
+	return customers, locations
 }
 
 // Next returns a new customer with its locations, ids set, all active

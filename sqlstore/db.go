@@ -28,6 +28,8 @@ type DB struct {
 	write *sql.DB
 	// read serves read-only transactions from a pool of connections.
 	read *sql.DB
+	// stmts holds SQLite's prepared hot queries; nil on PostgreSQL.
+	stmts *statements
 	// stopCheckpoints ends SQLite's background checkpoints.
 	stopCheckpoints func()
 	// Now returns the current time; tests replace it to control timestamps.
@@ -66,6 +68,7 @@ func Open(ctx context.Context, dsn string) (*DB, error) {
 		db.read.SetMaxOpenConns(8)
 		db.read.SetMaxIdleConns(8)
 		db.stopCheckpoints = db.checkpointInBackground(time.Second)
+		db.stmts = &statements{}
 	}
 	if err := db.write.PingContext(ctx); err != nil {
 		db.Close()
@@ -119,6 +122,9 @@ func (db *DB) Close() error {
 	if db.stopCheckpoints != nil {
 		db.stopCheckpoints()
 	}
+	if db.stmts != nil {
+		db.stmts.close()
+	}
 	err := db.write.Close()
 	if db.read != db.write {
 		err = errors.Join(err, db.read.Close())
@@ -147,7 +153,7 @@ func (db *DB) run(ctx context.Context, pool *sql.DB, opts *sql.TxOptions, fn fun
 	if err != nil {
 		return db.d.translate(fmt.Errorf("begin: %w", err))
 	}
-	t := &tx{tx: sqlTx, d: db.d, now: db.Now().UTC().Truncate(time.Microsecond), writable: opts == nil || !opts.ReadOnly}
+	t := &tx{tx: sqlTx, pool: pool, stmts: db.stmts, d: db.d, now: db.Now().UTC().Truncate(time.Microsecond), writable: opts == nil || !opts.ReadOnly}
 	if err := fn(t); err != nil {
 		_ = sqlTx.Rollback()
 		return err
@@ -161,6 +167,8 @@ func (db *DB) run(ctx context.Context, pool *sql.DB, opts *sql.TxOptions, fn fun
 // tx implements reach.Tx over one database transaction.
 type tx struct {
 	tx       *sql.Tx
+	pool     *sql.DB
+	stmts    *statements
 	d        dialect
 	now      time.Time
 	writable bool

@@ -19,7 +19,7 @@ const holdersQuery = `SELECT ` + contactColumns + `,
 		ORDER BY COALESCE(l.active, c.active) DESC, COALESCE(l.updated_at, c.updated_at) DESC, m.id`
 
 func (t *tx) ContactsByKey(ctx context.Context, tenantID, key string) ([]reach.HeldContact, error) {
-	rows, err := t.query(ctx, holdersQuery, tenantID, key)
+	rows, err := t.hotQuery(ctx, holdersQuery, tenantID, key)
 	if err != nil {
 		return nil, err
 	}

@@ -74,7 +74,7 @@ func (t *tx) InsertToken(ctx context.Context, tk *reach.Token) error {
 func (t *tx) TokenByHash(ctx context.Context, hash string) (*reach.Token, *reach.User, error) {
 	var tk reach.Token
 	var u reach.User
-	err := t.queryRow(ctx, `SELECT k.id, k.tenant_id, k.user_id, k.name, k.hash, k.created_at, `+userColumns+`
+	err := t.hotQueryRow(ctx, `SELECT k.id, k.tenant_id, k.user_id, k.name, k.hash, k.created_at, `+userColumns+`
 		FROM api_tokens k JOIN users u ON u.id = k.user_id AND u.tenant_id = k.tenant_id
 		WHERE k.hash = ?`, hash).Scan(&tk.ID, &tk.TenantID, &tk.UserID, &tk.Name, &tk.Hash, timeCol{&tk.CreatedAt},
 		&u.ID, &u.TenantID, &u.Email, &u.Name, &u.Role, &u.Active, timeCol{&u.CreatedAt})

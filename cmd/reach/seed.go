@@ -151,26 +151,15 @@ func generate(ctx context.Context, g *demo.Generator, tenantID, creator string, 
 	defer close(out)
 	for done := 0; done < count; {
 		n := min(size, count-done)
-		b := seedBatch{customers: make([]reach.Customer, 0, n), n: n}
-		now := time.Now().UTC().Truncate(time.Microsecond)
-		stamp := func(cms []reach.ContactMethod) {
-			for i := range cms {
-				cms[i].CreatedAt, cms[i].UpdatedAt, cms[i].CreatedBy, cms[i].Source = now, now, creator, reach.SourceSystem
-			}
-			b.methodN += len(cms)
-		}
-		for range n {
-			c, locs := g.Next()
-			c.TenantID, c.CreatedAt, c.UpdatedAt = tenantID, now, now
-			stamp(c.ContactMethods)
-			for i := range locs {
-				locs[i].TenantID, locs[i].CreatedAt, locs[i].UpdatedAt = tenantID, now, now
-				stamp(locs[i].ContactMethods)
-			}
-			b.customers = append(b.customers, c)
-			b.locations = append(b.locations, locs...)
-		}
+		b := seedBatch{n: n}
+		b.customers, b.locations = g.Batch(tenantID, creator, n, time.Now().UTC().Truncate(time.Microsecond))
 		b.locationN = len(b.locations)
+		for _, c := range b.customers {
+			b.methodN += len(c.ContactMethods)
+		}
+		for _, l := range b.locations {
+			b.methodN += len(l.ContactMethods)
+		}
 		select {
 		case out <- b:
 		case <-ctx.Done():
