@@ -11,9 +11,15 @@ import (
 // anew otherwise, which costs more than running these index lookups;
 // database/sql prepares a Stmt once per connection and reuses it. pgx caches
 // statements itself, so PostgreSQL does not need this.
+//
+// A statement is prepared in the background the first time it is asked
+// for, and the query runs unprepared until it is ready: preparing takes a
+// connection of the pool, which a caller holding one of them in its
+// transaction must never wait for (SQLite's writer pool has just one).
 type statements struct {
-	mu sync.Mutex
-	m  map[stmtKey]*sql.Stmt
+	mu     sync.Mutex
+	m      map[stmtKey]*sql.Stmt // nil while being prepared
+	closed bool
 }
 
 type stmtKey struct {
@@ -21,29 +27,42 @@ type stmtKey struct {
 	query string
 }
 
-func (s *statements) get(ctx context.Context, pool *sql.DB, query string) (*sql.Stmt, error) {
+// get returns the prepared statement, or nil if it is not ready yet.
+func (s *statements) get(pool *sql.DB, query string) *sql.Stmt {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	k := stmtKey{pool, query}
-	if st, ok := s.m[k]; ok {
-		return st, nil
-	}
-	st, err := pool.PrepareContext(ctx, query)
-	if err != nil {
-		return nil, err
+	if st, ok := s.m[k]; ok || s.closed {
+		return st
 	}
 	if s.m == nil {
 		s.m = map[stmtKey]*sql.Stmt{}
 	}
-	s.m[k] = st
-	return st, nil
+	s.m[k] = nil
+	go func() {
+		st, err := pool.PrepareContext(context.Background(), query)
+		s.mu.Lock()
+		defer s.mu.Unlock()
+		switch {
+		case err != nil:
+			delete(s.m, k) // e.g. before migrating: try again next time
+		case s.closed:
+			st.Close()
+		default:
+			s.m[k] = st
+		}
+	}()
+	return nil
 }
 
 func (s *statements) close() {
 	s.mu.Lock()
 	defer s.mu.Unlock()
+	s.closed = true
 	for _, st := range s.m {
-		st.Close()
+		if st != nil {
+			st.Close()
+		}
 	}
 	s.m = nil
 }
@@ -51,23 +70,24 @@ func (s *statements) close() {
 // hotQuery runs one of the few queries on every request's path through a
 // prepared statement where that helps.
 func (t *tx) hotQuery(ctx context.Context, query string, args ...any) (*sql.Rows, error) {
-	if t.stmts == nil {
-		return t.query(ctx, query, args...)
+	if st := t.prepared(query); st != nil {
+		rows, err := t.tx.StmtContext(ctx, st).QueryContext(ctx, args...)
+		return rows, t.d.translate(err)
 	}
-	st, err := t.stmts.get(ctx, t.pool, t.d.rebind(query))
-	if err != nil {
-		return nil, t.d.translate(err)
-	}
-	rows, err := t.tx.StmtContext(ctx, st).QueryContext(ctx, args...)
-	return rows, t.d.translate(err)
+	return t.query(ctx, query, args...)
 }
 
 // hotQueryRow is hotQuery for one row.
 func (t *tx) hotQueryRow(ctx context.Context, query string, args ...any) *sql.Row {
-	if t.stmts != nil {
-		if st, err := t.stmts.get(ctx, t.pool, t.d.rebind(query)); err == nil {
-			return t.tx.StmtContext(ctx, st).QueryRowContext(ctx, args...)
-		}
+	if st := t.prepared(query); st != nil {
+		return t.tx.StmtContext(ctx, st).QueryRowContext(ctx, args...)
 	}
-	return t.queryRow(ctx, query, args...) // reports the error, if preparing failed
+	return t.queryRow(ctx, query, args...)
+}
+
+func (t *tx) prepared(query string) *sql.Stmt {
+	if t.stmts == nil {
+		return nil
+	}
+	return t.stmts.get(t.pool, t.d.rebind(query))
 }

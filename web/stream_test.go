@@ -31,14 +31,14 @@ type sseEvent struct {
 
 // stream is an open call stream, read as a browser's EventSource would.
 type stream struct {
-	t      *testing.T
+	t      testing.TB
 	events chan sseEvent
 	cancel context.CancelFunc
 }
 
 // openStream connects to the call stream as a role and returns once the
 // server has answered, when every later event is sure to be delivered.
-func openStream(t *testing.T, baseURL, token string, headers ...string) *stream {
+func openStream(t testing.TB, baseURL, token string, headers ...string) *stream {
 	t.Helper()
 	ctx, cancel := context.WithCancel(context.Background())
 	req, _ := http.NewRequestWithContext(ctx, "GET", baseURL+"/api/v1/calls/stream", nil)
