@@ -46,6 +46,19 @@ const (
 // domestic lists the regions calls can be placed to.
 var domestic = map[string]bool{"US": true, "CA": true, "PR": true, "VI": true, "GU": true, "MP": true, "AS": true}
 
+// domesticOrder is domestic, most numbers first.
+var domesticOrder = []string{"US", "CA", "PR", "VI", "GU", "MP", "AS"}
+
+// domesticRegion is the domestic region whose numbering plan holds pn, or "".
+func domesticRegion(pn *phonenumbers.PhoneNumber) string {
+	for _, r := range domesticOrder {
+		if phonenumbers.IsValidNumberForRegion(pn, r) {
+			return r
+		}
+	}
+	return ""
+}
+
 func invalid(format string, args ...any) error {
 	return &Error{Code: CodeInvalid, Message: fmt.Sprintf(format, args...)}
 }
@@ -140,18 +153,28 @@ func classify(s string, pn *phonenumbers.PhoneNumber) (Number, error) {
 	// N11 exchanges (212-911-xxxx) are refused here: the SPEC lists N11 codes
 	// as invalid, while libphonenumber's US/CA patterns allow any [2-9]XX
 	// exchange. N11 codes are reserved for services such as 411 and 911.
-	if !phonenumbers.IsValidNumber(pn) || !nanpShape(nsn) || nsn[4:6] == "11" {
-		return Number{}, invalid("%q is not a valid US or Canadian number: %s", s, whyInvalid(nsn))
+	shaped := nanpShape(nsn) && nsn[4:6] != "11"
+	// Most numbers are domestic: asking the domestic regions alone is a
+	// third of the work of asking the library which of NANP's two dozen
+	// regions a number belongs to, and caller ID parses every call.
+	region := ""
+	if shaped {
+		region = domesticRegion(pn)
 	}
-	region := phonenumbers.GetRegionCodeForNumber(pn)
-	if !domestic[region] {
+	if region == "" {
+		if !shaped || !phonenumbers.IsValidNumber(pn) {
+			return Number{}, invalid("%q is not a valid US or Canadian number: %s", s, whyInvalid(nsn))
+		}
+		region = phonenumbers.GetRegionCodeForNumber(pn)
 		// Toll-free, premium and personal numbers are shared by every NANP
 		// country and cannot be told apart by the digits, so they count as domestic.
 		switch phonenumbers.GetNumberType(pn) {
 		case phonenumbers.TOLL_FREE, phonenumbers.PREMIUM_RATE, phonenumbers.PERSONAL_NUMBER:
 			region = "US"
 		default:
-			return Number{}, international("%q is a number in %s (area code %s), not in the US or Canada.", s, nanpCountry(region), nsn[:3])
+			if !domestic[region] {
+				return Number{}, international("%q is a number in %s (area code %s), not in the US or Canada.", s, nanpCountry(region), nsn[:3])
+			}
 		}
 	}
 	ext := pn.GetExtension()

@@ -84,7 +84,7 @@ func Open(ctx context.Context, dsn string) (*DB, error) {
 // PostgreSQL's READ ONLY transactions, instead of slipping past the one writer.
 func sqliteDSN(path, txlock string, readOnly bool) string {
 	q := url.Values{}
-	for _, p := range []string{"journal_mode(WAL)", "foreign_keys(1)", "busy_timeout(10000)", "synchronous(NORMAL)", "wal_autocheckpoint(10000)"} {
+	for _, p := range []string{"journal_mode(WAL)", "foreign_keys(1)", "busy_timeout(10000)", "synchronous(NORMAL)", "wal_autocheckpoint(10000)", "mmap_size(2147418112)"} {
 		q.Add("_pragma", p)
 	}
 	if readOnly {

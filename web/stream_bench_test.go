@@ -35,7 +35,7 @@ func BenchmarkScreenPop(b *testing.B) {
 	a := app.New(db)
 	token := seedSmall(b, a, db, 1000)
 	srv := httptest.NewServer(web.New(a, db, slog.New(slog.NewTextHandler(io.Discard, nil))).Handler())
-	defer srv.Close()
+	b.Cleanup(srv.Close) // after the streams' own cleanups have closed them
 	var agents []*stream
 	for range 20 {
 		agents = append(agents, openStream(b, srv.URL, token))
