@@ -15,6 +15,8 @@ type App struct {
 	Store reach.Store
 	// feeds wakes the call feeds open on this instance.
 	feeds wakeups
+	// tokens remembers recently checked API tokens.
+	tokens tokenCache
 }
 
 // New returns an App over store.

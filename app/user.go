@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"strings"
+	"time"
 
 	"reach"
 	"reach/email"
@@ -151,16 +152,26 @@ func (a *App) Authenticate(ctx context.Context, secret string, source reach.Sour
 	if !strings.HasPrefix(secret, reach.TokenPrefix) || len(secret) > 200 {
 		return reach.Actor{}, nil, unauth
 	}
-	var u *reach.User
-	err := a.read(ctx, func(tx reach.Tx) (err error) {
-		_, u, err = tx.TokenByHash(ctx, reach.HashToken(secret))
-		return err
-	})
-	if reach.ErrorCode(err) == reach.ENOTFOUND || (err == nil && !u.Active) {
+	hash, now := reach.HashToken(secret), time.Now()
+	u, ok := a.tokens.get(hash, now)
+	if !ok {
+		err := a.read(ctx, func(tx reach.Tx) error {
+			_, found, err := tx.TokenByHash(ctx, hash)
+			if err == nil {
+				u = *found
+			}
+			return err
+		})
+		if reach.ErrorCode(err) == reach.ENOTFOUND {
+			return reach.Actor{}, nil, unauth
+		}
+		if err != nil {
+			return reach.Actor{}, nil, err
+		}
+		a.tokens.put(hash, u, now)
+	}
+	if !u.Active {
 		return reach.Actor{}, nil, unauth
 	}
-	if err != nil {
-		return reach.Actor{}, nil, err
-	}
-	return reach.Actor{TenantID: u.TenantID, UserID: u.ID, Role: u.Role, Source: source}, u, nil
+	return reach.Actor{TenantID: u.TenantID, UserID: u.ID, Role: u.Role, Source: source}, &u, nil
 }

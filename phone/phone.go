@@ -9,6 +9,7 @@ package phone
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -70,7 +71,11 @@ func international(format string, args ...any) error {
 
 // Parse accepts a number as typed ("416.555.0199", "+1 416 555 0199 x12",
 // "tel:+1-416-555-0199;ext=12", full-width digits …). The error is always *Error.
-func Parse(input string) (n Number, err error) {
+func Parse(input string) (Number, error) { return parse(input, true) }
+
+// parse is Parse; shortcut false skips the canonical E.164 shortcut, for
+// the test that checks it agrees with the library.
+func parse(input string, shortcut bool) (n Number, err error) {
 	// The library has had panics on malformed input; a panic must not
 	// escape a form validator.
 	defer func() {
@@ -91,6 +96,9 @@ func Parse(input string) (n Number, err error) {
 		return Number{}, invalid("That is too long to be a phone number: enter just the number, e.g. %s.", example)
 	case strings.IndexFunc(s, unicode.IsControl) >= 0:
 		return Number{}, invalid("The phone number contains invisible control characters: retype it, e.g. %s.", example)
+	}
+	if pn := canonical(s); pn != nil && shortcut {
+		return classify(s, pn)
 	}
 	// The library passes non-ASCII digits other than full-width and
 	// Arabic-Indic through unconverted, so map every decimal digit first.
@@ -120,6 +128,23 @@ func Parse(input string) (n Number, err error) {
 		return Number{}, invalid("%q is not a valid phone number: if it spells a word (like 1-800-FLOWERS), check that it makes 10 digits; otherwise remove the letters.", s)
 	}
 	return n, err
+}
+
+// canonical reads a number already in domestic E.164 form, "+1" and ten
+// digits — what telephony providers send and what reach stores — without
+// the library's general parser, which caller ID would otherwise run on
+// every call. It returns nil for anything else.
+func canonical(s string) *phonenumbers.PhoneNumber {
+	digits, ok := strings.CutPrefix(s, "+1")
+	if !ok || len(digits) != 10 || strings.Trim(digits, "0123456789") != "" || digits[0] < '2' {
+		return nil
+	}
+	n, err := strconv.ParseUint(digits, 10, 64)
+	if err != nil {
+		return nil
+	}
+	cc := int32(1)
+	return &phonenumbers.PhoneNumber{CountryCode: &cc, NationalNumber: &n}
 }
 
 // parseError explains a number the library could not parse at all.

@@ -88,7 +88,10 @@ func sqliteDSN(path, txlock string, readOnly bool) string {
 		q.Add("_pragma", p)
 	}
 	if readOnly {
+		// 64 MiB of page cache per reader keeps the upper levels of every
+		// index in memory, beyond the 2 GiB SQLite can memory-map.
 		q.Add("_pragma", "query_only(1)")
+		q.Add("_pragma", "cache_size(-65536)")
 	}
 	q.Set("_txlock", txlock)
 	return "file:" + path + "?" + q.Encode()
