@@ -34,6 +34,9 @@ type dialect interface {
 	// channel when the transaction commits, with one parameter as the
 	// payload; "" where there are no other instances to tell.
 	notify(channel string) string
+	// indexedBy is the clause that makes a table in FROM use the named
+	// index, where the planner would not choose it alone; "" where it does.
+	indexedBy(index string) string
 }
 
 type sqliteDialect struct{}
@@ -42,6 +45,9 @@ func (sqliteDialect) name() string               { return "sqlite" }
 func (sqliteDialect) rebind(query string) string { return query }
 func (sqliteDialect) lockRows() string           { return "" }
 func (sqliteDialect) notify(string) string       { return "" }
+func (sqliteDialect) indexedBy(index string) string {
+	return " INDEXED BY " + index
+}
 
 // SQLite's built-in lower() folds ASCII letters only, so "QUÉBEC" would never
 // equal "québec"; reach_lower folds as Go does.
@@ -80,6 +86,7 @@ type postgresDialect struct{}
 func (postgresDialect) name() string             { return "postgres" }
 func (postgresDialect) lockRows() string         { return " FOR UPDATE" }
 func (postgresDialect) lower(expr string) string { return "lower(" + expr + ")" }
+func (postgresDialect) indexedBy(string) string  { return "" }
 func (postgresDialect) notify(channel string) string {
 	return "SELECT pg_notify('" + channel + "', ?)"
 }

@@ -7,19 +7,22 @@ import (
 )
 
 // holdersQuery finds every holder of a value through the contact_methods_key
-// index, joining each method to its record and customer by primary key.
-// ExplainSearch plans this same text.
-const holdersQuery = `SELECT ` + contactColumns + `,
+// index, joining each method to its record and customer through the
+// *_holder indexes, which cover what it reads of them. ExplainSearch plans
+// this same text.
+func holdersQuery(d dialect) string {
+	return `SELECT ` + contactColumns + `,
 		COALESCE(l.name, c.name), COALESCE(l.active, c.active), COALESCE(l.version, c.version),
 		COALESCE(l.updated_at, c.updated_at), c.name
 		FROM contact_methods m
-		JOIN customers c ON c.tenant_id = m.tenant_id AND c.id = m.customer_id
-		LEFT JOIN locations l ON l.tenant_id = m.tenant_id AND l.id = m.location_id
+		JOIN customers c` + d.indexedBy("customers_holder") + ` ON c.tenant_id = m.tenant_id AND c.id = m.customer_id
+		LEFT JOIN locations l` + d.indexedBy("locations_holder") + ` ON l.tenant_id = m.tenant_id AND l.id = m.location_id
 		WHERE m.tenant_id = ? AND m.key = ?
 		ORDER BY COALESCE(l.active, c.active) DESC, COALESCE(l.updated_at, c.updated_at) DESC, m.id`
+}
 
 func (t *tx) ContactsByKey(ctx context.Context, tenantID, key string) ([]reach.HeldContact, error) {
-	rows, err := t.hotQuery(ctx, holdersQuery, tenantID, key)
+	rows, err := t.hotQuery(ctx, holdersQuery(t.d), tenantID, key)
 	if err != nil {
 		return nil, err
 	}
