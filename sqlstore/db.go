@@ -169,6 +169,7 @@ func (db *DB) run(ctx context.Context, pool *sql.DB, opts *sql.TxOptions, fn fun
 
 // tx implements reach.Tx over one database transaction.
 type tx struct {
+	// tx is nil for HoldersOf, whose one query runs outside a transaction.
 	tx       *sql.Tx
 	pool     *sql.DB
 	stmts    *statements

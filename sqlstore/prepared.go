@@ -70,11 +70,20 @@ func (s *statements) close() {
 // hotQuery runs one of the few queries on every request's path through a
 // prepared statement where that helps.
 func (t *tx) hotQuery(ctx context.Context, query string, args ...any) (*sql.Rows, error) {
-	if st := t.prepared(query); st != nil {
-		rows, err := t.tx.StmtContext(ctx, st).QueryContext(ctx, args...)
-		return rows, t.d.translate(err)
+	st := t.prepared(query)
+	var rows *sql.Rows
+	var err error
+	switch {
+	case t.tx == nil && st != nil:
+		rows, err = st.QueryContext(ctx, args...)
+	case t.tx == nil:
+		rows, err = t.pool.QueryContext(ctx, t.d.rebind(query), args...)
+	case st != nil:
+		rows, err = t.tx.StmtContext(ctx, st).QueryContext(ctx, args...)
+	default:
+		rows, err = t.tx.QueryContext(ctx, t.d.rebind(query), args...)
 	}
-	return t.query(ctx, query, args...)
+	return rows, t.d.translate(err)
 }
 
 // hotQueryRow is hotQuery for one row.

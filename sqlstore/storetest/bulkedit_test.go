@@ -2,6 +2,7 @@ package storetest
 
 import (
 	"testing"
+	"time"
 
 	"reach"
 	"reach/sqlstore"
@@ -40,6 +41,15 @@ func TestHoldersAndBulkEdits(t *testing.T) {
 		})
 		if len(held) != 3 || !held[0].RecordActive || !held[1].RecordActive || held[2].RecordActive {
 			t.Fatalf("holders of %s: %+v; want 3 of tenant A, active first", p, held)
+		}
+		// Caller ID reads the same without a transaction.
+		for range 3 { // the second time on SQLite, through the prepared statement
+			outside, err := db.HoldersOf(ctx, a, p)
+			if err != nil {
+				t.Fatal(err)
+			}
+			wantEqual(t, "holders read outside a transaction", outside, held)
+			time.Sleep(10 * time.Millisecond)
 		}
 		for _, h := range held {
 			if h.Owner == uref && (h.RecordName != "Unit 1" || h.CustomerName != "Landlord" || h.CustomerID != owner.ID || h.RecordVersion != 1) {
