@@ -48,7 +48,7 @@ func (t *tx) InsertCall(ctx context.Context, c *reach.Call) (*reach.Call, bool, 
 }
 
 func (t *tx) Call(ctx context.Context, tenantID, id string) (*reach.Call, error) {
-	c, err := scanCall(t.queryRow(ctx, `SELECT `+callColumns+` FROM calls WHERE tenant_id = ? AND id = ?`, tenantID, id))
+	c, err := scanCall(t.queryRow(ctx, `SELECT `+callColumns+` FROM calls WHERE tenant_id = ? AND id = ?`+t.forUpdate(), tenantID, id))
 	if err != nil {
 		return nil, notFound(err, "call", id)
 	}

@@ -2,6 +2,7 @@ package sqlstore
 
 import (
 	"context"
+	"net"
 	"time"
 
 	"github.com/jackc/pgx/v5"
@@ -33,6 +34,20 @@ func (db *DB) WatchCallEvents(ctx context.Context, wake func(tenantID string), l
 	_ = l.Listen(ctx)
 }
 
+// listenConn connects with TCP keep-alives of a few seconds: the listening
+// connection only ever waits, so a silently dropped one (a failover, a NAT
+// timeout) would otherwise go unnoticed for minutes, and other instances'
+// calls would pop late.
+func (db *DB) listenConn(ctx context.Context) (*pgx.Conn, error) {
+	cfg, err := pgx.ParseConfig(db.dsn)
+	if err != nil {
+		return nil, err
+	}
+	d := &net.Dialer{KeepAliveConfig: net.KeepAliveConfig{Enable: true, Idle: 5 * time.Second, Interval: 2 * time.Second, Count: 3}}
+	cfg.DialFunc = d.DialContext
+	return pgx.ConnectConfig(ctx, cfg)
+}
+
 // wakeHandler passes each notification's tenant to wake, and wakes every
 // tenant after a (re)connection.
 type wakeHandler func(tenantID string)
@@ -45,4 +60,16 @@ func (w wakeHandler) HandleNotification(_ context.Context, n *pgconn.Notificatio
 func (w wakeHandler) HandleBacklog(context.Context, string, *pgx.Conn) error {
 	w("")
 	return nil
+}
+
+// CallEventListeners counts the connections listening for call events on
+// this PostgreSQL database, for health checks and tests; 0 on SQLite.
+func (db *DB) CallEventListeners(ctx context.Context) (int, error) {
+	if db.d.notify(callEventsChannel) == "" {
+		return 0, nil
+	}
+	var n int
+	err := db.read.QueryRowContext(ctx, `SELECT count(*) FROM pg_stat_activity
+		WHERE datname = current_database() AND query = $1`, "listen "+pgx.Identifier{callEventsChannel}.Sanitize()).Scan(&n)
+	return n, err
 }

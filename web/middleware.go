@@ -20,6 +20,7 @@ type ctxKey int
 const (
 	requestIDKey ctxKey = iota
 	actorKey
+	tokenKey
 )
 
 func requestID(ctx context.Context) string {

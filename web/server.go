@@ -107,7 +107,7 @@ func (s *Server) authenticate(ctx huma.Context, next func(huma.Context)) {
 		s.writeErr(ctx, err)
 		return
 	}
-	next(huma.WithValue(ctx, actorKey, actor))
+	next(huma.WithValue(huma.WithValue(ctx, actorKey, actor), tokenKey, token))
 }
 
 func (s *Server) writeErr(ctx huma.Context, err error) {

@@ -16,8 +16,9 @@ import (
 )
 
 // feedKeepAlive is how long a quiet call stream waits before writing a
-// comment, so proxies keep the connection and a dead client is noticed.
-const feedKeepAlive = 15 * time.Second
+// comment, so proxies keep the connection and a dead client is noticed;
+// each time it also checks the token again.
+const feedKeepAlive = 10 * time.Second
 
 // sseWriteTimeout bounds one write to a stream's client.
 const sseWriteTimeout = 10 * time.Second
@@ -28,7 +29,7 @@ func (s *Server) streamRoutes() {
 	o.Description = "Events: `call.incoming` (a call arrived; data is the call with its matches), `call.linked` " +
 		"(the call was linked to a record) and `call.status` (its status changed). Each event's data is the call as it " +
 		"stood then; each `id:` counts up per tenant. A client that reconnects with `Last-Event-ID` first receives every " +
-		"event it missed. A comment is sent every 15 s while the stream is quiet."
+		"event it missed. A comment is sent every 10 s while the stream is quiet; a stream whose token is revoked ends."
 	o.Responses = map[string]*huma.Response{"200": {Description: "An event stream; each event's data is a call.",
 		Content: map[string]*huma.MediaType{"text/event-stream": {Schema: s.api.OpenAPI().Components.Schemas.Schema(
 			reflect.TypeFor[reach.Call](), true, "")}}}}
@@ -63,6 +64,7 @@ func (s *Server) streamFeed(hctx huma.Context, feed *app.CallFeed) {
 	if out.send([]byte(": calls of this tenant, as they happen\nretry: 2000\n\n")) != nil {
 		return
 	}
+	checked := time.Now()
 	for {
 		events, err := feed.Next(ctx, feedKeepAlive)
 		if err != nil {
@@ -70,6 +72,14 @@ func (s *Server) streamFeed(hctx huma.Context, feed *app.CallFeed) {
 				s.log.ErrorContext(ctx, "call stream failed", "request_id", requestID(ctx), "err", err)
 			}
 			return
+		}
+		// A stream outlives its token check: end it once the token is
+		// revoked or its user may no longer watch calls.
+		if time.Since(checked) >= feedKeepAlive {
+			if !s.mayStillWatch(ctx) {
+				return
+			}
+			checked = time.Now()
 		}
 		if len(events) == 0 {
 			err = out.send([]byte(": keep-alive\n\n"))
@@ -83,6 +93,13 @@ func (s *Server) streamFeed(hctx huma.Context, feed *app.CallFeed) {
 			return // the client has gone
 		}
 	}
+}
+
+// mayStillWatch checks the stream's token again.
+func (s *Server) mayStillWatch(ctx context.Context) bool {
+	token, _ := ctx.Value(tokenKey).(string)
+	a, _, err := s.app.Authenticate(ctx, token, reach.SourceAPI)
+	return err == nil && a.Require(reach.PermCallsView) == nil
 }
 
 // sseWriter writes Server-Sent Events, flushing each.

@@ -288,6 +288,10 @@ func TestScreenPopAcrossInstances(t *testing.T) {
 	}{{a.db, a.app}, {dbB, appB}} {
 		watching.Go(func() { inst.db.WatchCallEvents(ctx, inst.app.WakeCallFeeds, func(err error) { t.Error(err) }) })
 	}
+	// Wait until both instances listen, so the calls below can only reach
+	// the other instance by NOTIFY, not by the wake-up every (re)connection
+	// gives.
+	waitForListeners(t, a.db, 2)
 	alma := a.customer(obj{"name": "Alma Ruiz", "contact_methods": arr{obj{"value": "512-867-5309"}}})
 	onA := openStream(t, a.srv.URL, a.tokens["viewer"])
 	onB := openStream(t, srvB.URL, a.tokens["viewer"])
@@ -316,4 +320,18 @@ func TestScreenPopAcrossInstances(t *testing.T) {
 	if ev := onB.next(); ev.Call.ID != toA.ID || ev.ID != 2 {
 		t.Errorf("instance B's agent got %+v; want the call posted to A as event 2", ev)
 	}
+}
+
+// waitForListeners waits until n connections of the database are listening
+// for call events.
+func waitForListeners(t *testing.T, db *sqlstore.DB, n int) {
+	t.Helper()
+	for deadline := time.Now().Add(10 * time.Second); time.Now().Before(deadline); time.Sleep(20 * time.Millisecond) {
+		if got, err := db.CallEventListeners(context.Background()); err != nil {
+			t.Fatal(err)
+		} else if got >= n {
+			return
+		}
+	}
+	t.Fatalf("fewer than %d instances listen for call events", n)
 }

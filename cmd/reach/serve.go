@@ -46,10 +46,14 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		demo.Print(stdout, baseURL, info)
 	}
 	watchCtx, stopWatching := context.WithCancel(context.Background())
-	defer stopWatching()
-	go db.WatchCallEvents(watchCtx, a.WakeCallFeeds, func(err error) {
-		log.Error("listening for other instances' call events", "err", err)
-	})
+	watching := make(chan struct{})
+	go func() {
+		defer close(watching)
+		db.WatchCallEvents(watchCtx, a.WakeCallFeeds, func(err error) {
+			log.Error("listening for other instances' call events", "err", err)
+		})
+	}()
+	defer func() { stopWatching(); <-watching }() // before the database closes
 	handler := web.New(a, db, log)
 	srv := &http.Server{
 		Handler:           handler.Handler(),
