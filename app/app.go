@@ -14,7 +14,7 @@ import (
 type App struct {
 	Store reach.Store
 	// feeds wakes the call feeds open on this instance.
-	feeds wakeups
+	feeds feedHub
 	// tokens remembers recently checked API tokens.
 	tokens tokenCache
 }

@@ -4,58 +4,10 @@ import (
 	"context"
 	"strconv"
 	"strings"
-	"sync"
 	"time"
 
 	"reach"
 )
-
-// wakeups tells the open call feeds of a tenant that its feed has grown, so
-// each re-reads from its cursor. A wake-up carries no data: the feed table is
-// the one source of truth, which is what lets a client resume and lets a
-// missed or doubled wake-up cost nothing but a query.
-type wakeups struct {
-	mu   sync.Mutex
-	subs map[string]map[chan struct{}]struct{}
-}
-
-func (w *wakeups) subscribe(tenantID string) (chan struct{}, func()) {
-	ch := make(chan struct{}, 1)
-	w.mu.Lock()
-	defer w.mu.Unlock()
-	if w.subs == nil {
-		w.subs = map[string]map[chan struct{}]struct{}{}
-	}
-	if w.subs[tenantID] == nil {
-		w.subs[tenantID] = map[chan struct{}]struct{}{}
-	}
-	w.subs[tenantID][ch] = struct{}{}
-	return ch, func() {
-		w.mu.Lock()
-		defer w.mu.Unlock()
-		delete(w.subs[tenantID], ch)
-		if len(w.subs[tenantID]) == 0 {
-			delete(w.subs, tenantID)
-		}
-	}
-}
-
-// wake signals every feed of the tenant, or of every tenant when tenantID is "".
-func (w *wakeups) wake(tenantID string) {
-	w.mu.Lock()
-	defer w.mu.Unlock()
-	for t, chans := range w.subs {
-		if tenantID != "" && t != tenantID {
-			continue
-		}
-		for ch := range chans {
-			select {
-			case ch <- struct{}{}:
-			default: // already signalled
-			}
-		}
-	}
-}
 
 // WakeCallFeeds tells this instance's open call feeds that a tenant's feed
 // has grown elsewhere — another reach instance on the same database — or,
@@ -77,6 +29,7 @@ const feedBatch = 200
 type CallFeed struct {
 	app      *App
 	tenantID string
+	tenant   *tenantFeed
 	cursor   int64
 	wake     chan struct{}
 	close    func()
@@ -97,12 +50,17 @@ func (a *App) OpenCallFeed(ctx context.Context, actor reach.Actor, lastEventID s
 	// Subscribe before reading the end of the feed, so an event committed in
 	// between is not missed.
 	f := &CallFeed{app: a, tenantID: actor.TenantID}
-	f.wake, f.close = a.feeds.subscribe(actor.TenantID)
-	err = a.read(ctx, func(tx reach.Tx) (err error) {
-		f.cursor, err = tx.LastCallEvent(ctx, actor.TenantID)
-		return err
-	})
-	if err != nil {
+	last := func() (end int64, err error) {
+		err = a.read(ctx, func(tx reach.Tx) (err error) {
+			end, err = tx.LastCallEvent(ctx, actor.TenantID)
+			return err
+		})
+		return end, err
+	}
+	if f.tenant, f.wake, f.close, err = a.feeds.subscribe(actor.TenantID, last); err != nil {
+		return nil, err
+	}
+	if f.cursor, err = last(); err != nil {
 		f.close()
 		return nil, err
 	}
@@ -132,11 +90,7 @@ func (f *CallFeed) Next(ctx context.Context, idle time.Duration) ([]reach.CallEv
 	timer := time.NewTimer(idle)
 	defer timer.Stop()
 	for {
-		var events []reach.CallEvent
-		err := f.app.read(ctx, func(tx reach.Tx) (err error) {
-			events, err = tx.CallEventsAfter(ctx, f.tenantID, f.cursor, feedBatch)
-			return err
-		})
+		events, err := f.tenant.after(ctx, f.cursor, f.load(ctx))
 		if err != nil {
 			return nil, err
 		}
@@ -151,6 +105,17 @@ func (f *CallFeed) Next(ctx context.Context, idle time.Duration) ([]reach.CallEv
 			return nil, nil
 		case <-f.wake:
 		}
+	}
+}
+
+// load reads the tenant's events after a seq from the database.
+func (f *CallFeed) load(ctx context.Context) func(after int64) ([]reach.CallEvent, error) {
+	return func(after int64) (events []reach.CallEvent, err error) {
+		err = f.app.read(ctx, func(tx reach.Tx) (err error) {
+			events, err = tx.CallEventsAfter(ctx, f.tenantID, after, feedBatch)
+			return err
+		})
+		return events, err
 	}
 }
 

@@ -1,0 +1,94 @@
+package app_test
+
+import (
+	"context"
+	"sync"
+	"sync/atomic"
+	"testing"
+	"time"
+
+	"reach"
+	"reach/app"
+	"reach/sqlstore"
+	"reach/sqlstore/storetest"
+)
+
+// countingStore counts reads of the call feed.
+type countingStore struct {
+	*sqlstore.DB
+	feedReads atomic.Int64
+}
+
+func (s *countingStore) Read(ctx context.Context, fn func(reach.Tx) error) error {
+	return s.DB.Read(ctx, func(tx reach.Tx) error { return fn(countingTx{tx, s}) })
+}
+
+type countingTx struct {
+	reach.Tx
+	s *countingStore
+}
+
+func (t countingTx) CallEventsAfter(ctx context.Context, tenantID string, after int64, limit int) ([]reach.CallEvent, error) {
+	t.s.feedReads.Add(1)
+	return t.Tx.CallEventsAfter(ctx, tenantID, after, limit)
+}
+
+// TestCallFeedsShareReads: many agents watching one tenant each get every
+// event, in order, while the feed is read from the database about once per
+// event, not once per agent.
+func TestCallFeedsShareReads(t *testing.T) {
+	storetest.ForEachBackend(t, func(t *testing.T, db *sqlstore.DB) {
+		ctx := t.Context()
+		store := &countingStore{DB: db}
+		a := app.New(store)
+		setup, err := a.InitTenant(ctx, "Pop Services", "owner@popservices.com", "Owner", reach.SourceCLI)
+		if err != nil {
+			t.Fatal(err)
+		}
+		admin := reach.Actor{TenantID: setup.TenantID, UserID: setup.UserID, Role: reach.RoleAdmin, Source: reach.SourceAPI}
+
+		const agents, calls = 100, 10
+		feeds := make([]*app.CallFeed, agents)
+		for i := range feeds {
+			if feeds[i], err = a.OpenCallFeed(ctx, admin, ""); err != nil {
+				t.Fatal(err)
+			}
+			defer feeds[i].Close()
+		}
+		before := store.feedReads.Load()
+		var wg sync.WaitGroup
+		got := make([][]int64, agents)
+		for i, f := range feeds {
+			wg.Go(func() {
+				for len(got[i]) < calls {
+					events, err := f.Next(ctx, 5*time.Second)
+					if err != nil || len(events) == 0 {
+						t.Errorf("agent %d: %v after %d events", i, err, len(got[i]))
+						return
+					}
+					for _, e := range events {
+						got[i] = append(got[i], e.Seq)
+					}
+				}
+			})
+		}
+		for n := range calls {
+			if _, _, err := a.RecordCall(ctx, admin, app.CallInput{From: "+15128675309", Provider: "test", ProviderCallID: "CA-" + string(rune('a'+n))}); err != nil {
+				t.Fatal(err)
+			}
+		}
+		wg.Wait()
+		for i, seqs := range got {
+			for j, seq := range seqs {
+				if seq != int64(j+1) {
+					t.Fatalf("agent %d got events %v; want 1..%d in order", i, seqs, calls)
+				}
+			}
+		}
+		reads := store.feedReads.Load() - before
+		t.Logf("%d agents, %d calls: %d reads of the feed", agents, calls, reads)
+		if reads > 4*calls {
+			t.Errorf("%d agents and %d calls read the feed %d times; want about one read per call", agents, calls, reads)
+		}
+	})
+}
