@@ -106,6 +106,7 @@ func (a *App) LinkCall(ctx context.Context, actor reach.Actor, id string, in Lin
 			Fields: []reach.FieldError{{Field: "customer_id", Code: reach.EREQUIRED, Message: "Give exactly one of customer_id and location_id."}}}
 	}
 	var out *reach.Call
+	changed := false
 	_, err := a.write(ctx, actor, "call.link", true, func(tx reach.Tx, ch *change) error {
 		link := reach.CallLink{By: "agent", ActorID: actor.UserID}
 		if in.LocationID != "" {
@@ -125,18 +126,25 @@ func (a *App) LinkCall(ctx context.Context, actor reach.Actor, id string, in Lin
 		if err != nil {
 			return err
 		}
+		if before.Link != nil && *before.Link == link {
+			out = before // linked so already: nothing changes, nothing pops
+			return nil
+		}
 		if err := tx.LinkCall(ctx, actor.TenantID, id, link, tx.Now()); err != nil {
 			return err
 		}
 		ch.record("call", id, before.Link, link)
 		out = before
 		out.Link, out.UpdatedAt = &link, tx.Now()
+		changed = true
 		return appendCallEvent(ctx, tx, reach.CallLinked, out)
 	})
 	if err != nil {
 		return nil, err
 	}
-	a.feeds.wake(actor.TenantID)
+	if changed {
+		a.feeds.wake(actor.TenantID)
+	}
 	return out, nil
 }
 

@@ -10,6 +10,11 @@ import (
 // tenant id of every call event, so each instance wakes its own streams.
 const callEventsChannel = "reach_call_events"
 
+// DefaultCallEventsKept is how many of its latest events a tenant's feed
+// keeps for clients resuming with Last-Event-ID: weeks of a busy call
+// center's calls.
+const DefaultCallEventsKept = 100_000
+
 func (t *tx) AppendCallEvent(ctx context.Context, e *reach.CallEvent) error {
 	// The upsert locks the tenant's counter row until commit: a second
 	// appender waits, so it cannot commit a lower seq after a higher one.
@@ -21,6 +26,13 @@ func (t *tx) AppendCallEvent(ctx context.Context, e *reach.CallEvent) error {
 	if _, err := t.exec(ctx, `INSERT INTO call_events (tenant_id, seq, type, call_id, data, created_at) VALUES (?, ?, ?, ?, ?, ?)`,
 		e.TenantID, e.Seq, e.Type, e.CallID, string(e.Data), t.ts(e.At)); err != nil {
 		return err
+	}
+	// Now and then the events older than those kept go: a range of the
+	// primary key.
+	if e.Seq%max(1, t.eventsKept/100) == 0 {
+		if _, err := t.exec(ctx, `DELETE FROM call_events WHERE tenant_id = ? AND seq <= ?`, e.TenantID, e.Seq-max(1, t.eventsKept)); err != nil {
+			return err
+		}
 	}
 	if q := t.d.notify(callEventsChannel); q != "" {
 		_, err := t.exec(ctx, q, e.TenantID)

@@ -34,6 +34,9 @@ type DB struct {
 	stopCheckpoints func()
 	// Now returns the current time; tests replace it to control timestamps.
 	Now func() time.Time
+	// CallEventsKept is how many of each tenant's latest call events are
+	// kept for clients resuming their stream.
+	CallEventsKept int64
 }
 
 // IsPostgres reports whether dsn names a PostgreSQL database rather than a
@@ -45,7 +48,7 @@ func IsPostgres(dsn string) bool {
 // Open opens the database named by dsn: a postgres:// URL or a SQLite file path.
 // It does not migrate; call Migrate.
 func Open(ctx context.Context, dsn string) (*DB, error) {
-	db := &DB{dsn: dsn, Now: func() time.Time { return time.Now().UTC() }}
+	db := &DB{dsn: dsn, Now: func() time.Time { return time.Now().UTC() }, CallEventsKept: DefaultCallEventsKept}
 	var err error
 	if IsPostgres(dsn) {
 		db.d = postgresDialect{}
@@ -156,7 +159,7 @@ func (db *DB) run(ctx context.Context, pool *sql.DB, opts *sql.TxOptions, fn fun
 	if err != nil {
 		return db.d.translate(fmt.Errorf("begin: %w", err))
 	}
-	t := &tx{tx: sqlTx, pool: pool, stmts: db.stmts, d: db.d, now: db.Now().UTC().Truncate(time.Microsecond), writable: opts == nil || !opts.ReadOnly}
+	t := &tx{tx: sqlTx, pool: pool, stmts: db.stmts, d: db.d, eventsKept: db.CallEventsKept, now: db.Now().UTC().Truncate(time.Microsecond), writable: opts == nil || !opts.ReadOnly}
 	if err := fn(t); err != nil {
 		_ = sqlTx.Rollback()
 		return err
@@ -170,12 +173,14 @@ func (db *DB) run(ctx context.Context, pool *sql.DB, opts *sql.TxOptions, fn fun
 // tx implements reach.Tx over one database transaction.
 type tx struct {
 	// tx is nil for HoldersOf, whose one query runs outside a transaction.
-	tx       *sql.Tx
-	pool     *sql.DB
-	stmts    *statements
-	d        dialect
-	now      time.Time
-	writable bool
+	tx    *sql.Tx
+	pool  *sql.DB
+	stmts *statements
+	d     dialect
+	// eventsKept is DB.CallEventsKept.
+	eventsKept int64
+	now        time.Time
+	writable   bool
 }
 
 var _ reach.Tx = (*tx)(nil)

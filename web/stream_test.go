@@ -155,6 +155,9 @@ func TestScreenPopStreamsCallsAsTheyHappen(t *testing.T) {
 			t.Fatalf("third event: %+v; want call.linked 3 to Alma by the agent", ev)
 		}
 
+		// Linking it again to the same record changes nothing and pops nothing.
+		e.must(200, "csr", "POST", "/api/v1/calls/"+shared.ID+"/link", obj{"customer_id": alma.ID})
+
 		// Twilio's status callback.
 		e.must(200, "admin", "PUT", "/api/v1/settings/twilio", obj{"auth_token": "secret-a"})
 		form := url.Values{"CallSid": {"CA-pop"}, "CallStatus": {"completed"}}

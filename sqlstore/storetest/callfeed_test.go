@@ -92,5 +92,20 @@ func TestCallFeed(t *testing.T) {
 		if seq, _ := appendEvent(a, "after-rollback"); seq != writers+1 || last(a) != writers+1 {
 			t.Errorf("after a rolled-back append the next seq is %d, want %d: no gaps", seq, writers+1)
 		}
+
+		// Only the latest events are kept; the count goes on.
+		db.CallEventsKept = 10
+		for range 10 {
+			if _, err := appendEvent(a, "later"); err != nil {
+				t.Fatal(err)
+			}
+		}
+		kept := events(a, 0, 100)
+		if len(kept) != 10 || kept[0].Seq != writers+2 || last(a) != writers+11 {
+			t.Errorf("with 10 kept: %+v, last %d; want 10 from %d, last %d", kept, last(a), writers+2, writers+11)
+		}
+		if len(events(b, 0, 100)) != 1 {
+			t.Error("pruning tenant A's feed touched tenant B's")
+		}
 	})
 }
