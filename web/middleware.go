@@ -38,6 +38,8 @@ const maxBodyBytes = 1 << 20
 type metrics struct {
 	requests *prometheus.CounterVec
 	duration *prometheus.HistogramVec
+	// streams counts the call streams open on this instance.
+	streams prometheus.Gauge
 }
 
 func newMetrics(reg prometheus.Registerer) *metrics {
@@ -49,8 +51,11 @@ func newMetrics(reg prometheus.Registerer) *metrics {
 			Name: "reach_http_request_duration_seconds", Help: "HTTP request latency by route.",
 			Buckets: []float64{.0005, .001, .0025, .005, .01, .025, .05, .1, .25, .5, 1, 2.5},
 		}, []string{"route", "method"}),
+		streams: prometheus.NewGauge(prometheus.GaugeOpts{
+			Name: "reach_call_streams_open", Help: "Screen-pop streams (GET /api/v1/calls/stream) open on this instance.",
+		}),
 	}
-	reg.MustRegister(m.requests, m.duration)
+	reg.MustRegister(m.requests, m.duration, m.streams)
 	return m
 }
 

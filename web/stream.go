@@ -42,6 +42,8 @@ func (s *Server) streamRoutes() {
 		}
 		return &huma.StreamResponse{Body: func(hctx huma.Context) {
 			defer feed.Close()
+			s.metrics.streams.Inc()
+			defer s.metrics.streams.Dec()
 			s.streamFeed(hctx, feed)
 		}}, nil
 	})

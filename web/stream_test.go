@@ -126,6 +126,9 @@ func TestScreenPopStreamsCallsAsTheyHappen(t *testing.T) {
 		e.customer(obj{"name": "Cy Diaz", "contact_methods": arr{obj{"value": "512-444-0101"}}})
 		agent := openStream(t, e.srv.URL, e.tokens["viewer"])
 		other := openStream(t, e.srv.URL, e.tokens["other"])
+		if m := e.must(200, "", "GET", "/metrics", nil); !strings.Contains(string(m.Body), "\nreach_call_streams_open 2\n") {
+			t.Errorf("/metrics does not count the 2 open streams")
+		}
 
 		var call reach.Call
 		e.must(201, "csr", "POST", "/api/v1/calls", obj{"from": "(512) 867-5309", "provider": "twilio", "provider_call_id": "CA-pop"}).Decode(t, &call)
