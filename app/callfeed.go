@@ -102,7 +102,12 @@ func (f *CallFeed) Next(ctx context.Context, idle time.Duration) ([]reach.CallEv
 		case <-ctx.Done():
 			return nil, ctx.Err()
 		case <-timer.C:
-			return nil, nil
+			f.tenant.refreshIfStale(idle)
+			events, err := f.tenant.after(ctx, f.cursor, f.load(ctx))
+			if len(events) > 0 {
+				f.cursor = events[len(events)-1].Seq
+			}
+			return events, err
 		case <-f.wake:
 		}
 	}

@@ -92,3 +92,54 @@ func TestCallFeedsShareReads(t *testing.T) {
 		}
 	})
 }
+
+// TestCallFeedCatchesUpThroughABacklog: a stream opened while the tenant's
+// shared reads lag hundreds of events behind still gets the next call at
+// once, not at its next keep-alive.
+func TestCallFeedCatchesUpThroughABacklog(t *testing.T) {
+	storetest.ForEachBackend(t, func(t *testing.T, db *sqlstore.DB) {
+		ctx, cancel := context.WithTimeout(t.Context(), 20*time.Second)
+		defer cancel()
+		a := app.New(db)
+		setup, err := a.InitTenant(ctx, "Busy Services", "owner@busyservices.com", "Owner", reach.SourceCLI)
+		if err != nil {
+			t.Fatal(err)
+		}
+		admin := reach.Actor{TenantID: setup.TenantID, UserID: setup.UserID, Role: reach.RoleAdmin, Source: reach.SourceAPI}
+		idle, err := a.OpenCallFeed(ctx, admin, "") // a slow client: never reads
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer idle.Close()
+		err = db.Write(ctx, func(tx reach.Tx) error {
+			for range 650 {
+				if err := tx.AppendCallEvent(ctx, &reach.CallEvent{TenantID: setup.TenantID, Type: reach.CallIncoming, CallID: "old", Data: []byte(`{}`), At: tx.Now()}); err != nil {
+					return err
+				}
+			}
+			return nil
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+		a.WakeCallFeeds(setup.TenantID)
+		live, err := a.OpenCallFeed(ctx, admin, "")
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer live.Close()
+		if events, err := live.Next(ctx, 50*time.Millisecond); err != nil || len(events) != 0 {
+			t.Fatalf("a new stream got %d events (%v); want none of the backlog", len(events), err)
+		}
+		call, _, err := a.RecordCall(ctx, admin, app.CallInput{From: "+15128675309", Provider: "test", ProviderCallID: "CA-live"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		// Its keep-alive is a minute away and ctx ends in 20 s: only the
+		// wake-up for this call can deliver it.
+		events, err := live.Next(ctx, time.Minute)
+		if err != nil || len(events) != 1 || events[0].CallID != call.ID || events[0].Seq != 651 {
+			t.Fatalf("got %+v (%v); want the new call as event 651", events, err)
+		}
+	})
+}

@@ -4,6 +4,7 @@ import (
 	"context"
 	"sync"
 	"sync/atomic"
+	"time"
 
 	"reach"
 )
@@ -37,6 +38,7 @@ type tenantFeed struct {
 	// reads have reached (every event up to it is in recent or older).
 	readWakes uint64
 	readTo    int64
+	readAt    time.Time
 	recent    []reach.CallEvent
 }
 
@@ -104,12 +106,16 @@ func (h *feedHub) wake(tenantID string) {
 // older than the events kept.
 func (tf *tenantFeed) after(ctx context.Context, cursor int64, load func(after int64) ([]reach.CallEvent, error)) ([]reach.CallEvent, error) {
 	tf.read.Lock()
-	defer tf.read.Unlock()
-	if began := tf.wakes.Load(); began != tf.readWakes {
+	// Read until caught up, or until there is something past cursor: a
+	// backlog of full batches must not leave a live stream waiting for a
+	// wake-up that was already spent.
+	for began := tf.wakes.Load(); began != tf.readWakes && tf.readTo <= cursor; began = tf.wakes.Load() {
 		events, err := load(tf.readTo)
 		if err != nil {
+			tf.read.Unlock()
 			return nil, err
 		}
+		tf.readAt = time.Now()
 		if len(events) > 0 {
 			tf.readTo = events[len(events)-1].Seq
 			tf.recent = append(tf.recent, events...)
@@ -117,16 +123,19 @@ func (tf *tenantFeed) after(ctx context.Context, cursor int64, load func(after i
 				tf.recent = append([]reach.CallEvent(nil), tf.recent[n-recentEvents:]...)
 			}
 		}
-		if len(events) < feedBatch { // caught up; a full batch means read again
+		if len(events) < feedBatch { // caught up; a full batch means read on
 			tf.readWakes = began
 		}
 	}
 	if len(tf.recent) == 0 || cursor+1 < tf.recent[0].Seq {
-		if cursor >= tf.readTo {
+		behind := cursor < tf.readTo
+		tf.read.Unlock()
+		if !behind {
 			return nil, nil
 		}
 		return load(cursor) // a client resuming from before what is kept
 	}
+	defer tf.read.Unlock()
 	var out []reach.CallEvent
 	for _, e := range tf.recent {
 		if e.Seq > cursor && len(out) < feedBatch {
@@ -134,4 +143,16 @@ func (tf *tenantFeed) after(ctx context.Context, cursor int64, load func(after i
 		}
 	}
 	return out, ctx.Err()
+}
+
+// refreshIfStale makes the next read go to the database when none has for
+// idle: the fallback should a wake-up ever be lost (a NOTIFY sent while
+// this instance's listener was reconnecting is caught by the reconnect,
+// but nothing else should depend on that).
+func (tf *tenantFeed) refreshIfStale(idle time.Duration) {
+	tf.read.Lock()
+	defer tf.read.Unlock()
+	if time.Since(tf.readAt) >= idle {
+		tf.wakes.Add(1)
+	}
 }

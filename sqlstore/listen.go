@@ -22,7 +22,7 @@ func (db *DB) WatchCallEvents(ctx context.Context, wake func(tenantID string), l
 		return
 	}
 	l := &pgxlisten.Listener{
-		Connect: func(ctx context.Context) (*pgx.Conn, error) { return pgx.Connect(ctx, db.dsn) },
+		Connect: db.listenConn,
 		LogError: func(ctx context.Context, err error) {
 			if ctx.Err() == nil {
 				logError(err)
