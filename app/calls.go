@@ -34,7 +34,7 @@ func (a *App) RecordCall(ctx context.Context, actor reach.Actor, in CallInput) (
 	var v reach.Validation
 	in.Provider = cleanText(&v, "provider", in.Provider, 50, true)
 	in.ProviderCallID = cleanText(&v, "provider_call_id", in.ProviderCallID, 200, true)
-	in.From = cleanText(&v, "from", in.From, 200, false)
+	in.From = cleanText(&v, "from", in.From, 200, false) // a withheld caller may come as ""
 	in.To = cleanText(&v, "to", in.To, 200, false)
 	if err := v.Err(); err != nil {
 		return nil, false, err
@@ -102,8 +102,12 @@ func (a *App) LinkCall(ctx context.Context, actor reach.Actor, id string, in Lin
 		return nil, err
 	}
 	if (in.CustomerID == "") == (in.LocationID == "") {
-		return nil, &reach.Error{Code: reach.EVALIDATION, Message: "Link the call to one record: give customer_id or location_id.",
-			Fields: []reach.FieldError{{Field: "customer_id", Code: reach.EREQUIRED, Message: "Give exactly one of customer_id and location_id."}}}
+		code := reach.EREQUIRED
+		if in.CustomerID != "" {
+			code = reach.EINVALIDVALUE // both given
+		}
+		return nil, &reach.Error{Code: reach.EVALIDATION, Message: "Link the call to one record: give customer_id or location_id, not both.",
+			Fields: []reach.FieldError{{Field: "customer_id", Code: code, Message: "Give exactly one of customer_id and location_id."}}}
 	}
 	var out *reach.Call
 	changed := false

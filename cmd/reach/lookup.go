@@ -8,7 +8,9 @@ import (
 	"io"
 	"text/tabwriter"
 
+	"reach"
 	"reach/app"
+	"reach/phone"
 )
 
 // runLookup prints who a number belongs to: `reach lookup NUMBER --tenant-id ID`.
@@ -35,9 +37,17 @@ func runLookup(ctx context.Context, args []string, stdout, stderr io.Writer) err
 		return err
 	}
 	defer db.Close()
+	if err := db.Read(ctx, func(tx reach.Tx) error { _, err := tx.Tenant(ctx, *tenantID); return err }); err != nil {
+		return fmt.Errorf("tenant %s: %w", *tenantID, err)
+	}
 	id, err := app.New(db).LookupCaller(ctx, cliActor(*tenantID), number)
 	if err != nil {
 		return err
+	}
+	if _, perr := phone.Parse(number); perr != nil {
+		// Caller ID answers such callers with no match; a person at the
+		// command line wants to know why.
+		return fmt.Errorf("%q matches nothing: %w", number, perr)
 	}
 	if len(id.Matches) == 0 {
 		fmt.Fprintf(stdout, "%s: no match\n", id.Number)

@@ -95,4 +95,11 @@ func TestLookupCLI(t *testing.T) {
 	if code != 0 || !strings.Contains(out, "RECORD") || !strings.Contains(out, "customer ") {
 		t.Errorf("lookup %s: %d %q %q", number, code, out, errOut)
 	}
+	// A typo in the number or the tenant is said, not answered "no match".
+	if _, errOut, code = runCLI(t, ctx, "lookup", "abc", "--db", dsn, "--tenant-id", setup.TenantID); code == 0 || !strings.Contains(errOut, "not a phone number") {
+		t.Errorf("lookup abc: exit %d, %q; want a failure saying it is not a phone number", code, errOut)
+	}
+	if _, errOut, code = runCLI(t, ctx, "lookup", number, "--db", dsn, "--tenant-id", "no-such-tenant"); code == 0 || !strings.Contains(errOut, "no-such-tenant") {
+		t.Errorf("lookup in an unknown tenant: exit %d, %q; want a failure naming the tenant", code, errOut)
+	}
 }
