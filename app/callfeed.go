@@ -57,11 +57,7 @@ func (a *App) OpenCallFeed(ctx context.Context, actor reach.Actor, lastEventID s
 		})
 		return end, err
 	}
-	if f.tenant, f.wake, f.close, err = a.feeds.subscribe(actor.TenantID, last); err != nil {
-		return nil, err
-	}
-	if f.cursor, err = last(); err != nil {
-		f.close()
+	if f.tenant, f.wake, f.close, f.cursor, err = a.feeds.subscribe(actor.TenantID, last); err != nil {
 		return nil, err
 	}
 	if after >= 0 && after < f.cursor {
@@ -90,7 +86,7 @@ func (f *CallFeed) Next(ctx context.Context, idle time.Duration) ([]reach.CallEv
 	timer := time.NewTimer(idle)
 	defer timer.Stop()
 	for {
-		events, err := f.tenant.after(ctx, f.cursor, f.load(ctx))
+		events, err := f.tenant.after(f.cursor, f.load(ctx))
 		if err != nil {
 			return nil, err
 		}
@@ -103,7 +99,7 @@ func (f *CallFeed) Next(ctx context.Context, idle time.Duration) ([]reach.CallEv
 			return nil, ctx.Err()
 		case <-timer.C:
 			f.tenant.refreshIfStale(idle)
-			events, err := f.tenant.after(ctx, f.cursor, f.load(ctx))
+			events, err := f.tenant.after(f.cursor, f.load(ctx))
 			if len(events) > 0 {
 				f.cursor = events[len(events)-1].Seq
 			}

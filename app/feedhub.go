@@ -1,7 +1,6 @@
 package app
 
 import (
-	"context"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -42,9 +41,9 @@ type tenantFeed struct {
 	recent    []reach.CallEvent
 }
 
-// subscribe adds a listener for the tenant. When it is the tenant's first,
-// last is where the feed ends, read by last after the listener is in place.
-func (h *feedHub) subscribe(tenantID string, last func() (int64, error)) (*tenantFeed, chan struct{}, func(), error) {
+// subscribe adds a listener for the tenant and returns where the feed
+// ends, read by last once the listener is in place.
+func (h *feedHub) subscribe(tenantID string, last func() (int64, error)) (*tenantFeed, chan struct{}, func(), int64, error) {
 	ch := make(chan struct{}, 1)
 	h.mu.Lock()
 	if h.tenants == nil {
@@ -67,18 +66,18 @@ func (h *feedHub) subscribe(tenantID string, last func() (int64, error)) (*tenan
 	}
 	tf.read.Lock()
 	defer tf.read.Unlock()
-	if tf.readTo < 0 {
-		// Taken before reading the end, so an event committed meanwhile
-		// makes the next read go to the database.
-		began := tf.wakes.Load()
-		end, err := last()
-		if err != nil {
-			unsubscribe()
-			return nil, nil, nil, err
-		}
+	// Taken before reading the end, so an event committed meanwhile makes
+	// the next read go to the database.
+	began := tf.wakes.Load()
+	end, err := last()
+	if err != nil {
+		unsubscribe()
+		return nil, nil, nil, 0, err
+	}
+	if tf.readTo < 0 { // the tenant's first listener
 		tf.readWakes, tf.readTo = began, end
 	}
-	return tf, ch, unsubscribe, nil
+	return tf, ch, unsubscribe, end, nil
 }
 
 // wake signals every listener of the tenant, or of every tenant when
@@ -104,7 +103,7 @@ func (h *feedHub) wake(tenantID string) {
 // It reads the database only when the feed may have grown since the last
 // read — for every listener of the tenant at once — or when cursor is
 // older than the events kept.
-func (tf *tenantFeed) after(ctx context.Context, cursor int64, load func(after int64) ([]reach.CallEvent, error)) ([]reach.CallEvent, error) {
+func (tf *tenantFeed) after(cursor int64, load func(after int64) ([]reach.CallEvent, error)) ([]reach.CallEvent, error) {
 	tf.read.Lock()
 	// Read until caught up, or until there is something past cursor: a
 	// backlog of full batches must not leave a live stream waiting for a
@@ -142,7 +141,7 @@ func (tf *tenantFeed) after(ctx context.Context, cursor int64, load func(after i
 			out = append(out, e)
 		}
 	}
-	return out, ctx.Err()
+	return out, nil
 }
 
 // refreshIfStale makes the next read go to the database when none has for

@@ -7,7 +7,7 @@ import (
 
 	"reach"
 	"reach/app"
-	"reach/sqlstore"
+	"reach/sqlstore/storetest"
 )
 
 // BenchmarkPlaceholderReport runs the placeholder report over a seeded
@@ -23,15 +23,7 @@ func BenchmarkPlaceholderReport(b *testing.B) {
 		b.Skip("set REACH_BENCH_DB and REACH_BENCH_TENANT to a seeded database and tenant")
 	}
 	ctx := context.Background()
-	db, err := sqlstore.Open(ctx, dsn)
-	if err != nil {
-		b.Fatal(err)
-	}
-	defer db.Close()
-	if _, err := db.Migrate(ctx); err != nil {
-		b.Fatal(err)
-	}
-	a := app.New(db)
+	a := app.New(storetest.OpenDSN(b, dsn))
 	actor := reach.Actor{TenantID: tenant, UserID: "bench", Role: reach.RoleAdmin, Source: reach.SourceCLI}
 	for b.Loop() {
 		rep, err := a.PlaceholderReport(ctx, actor, 0, 100) // the API's first page

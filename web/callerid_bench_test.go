@@ -2,6 +2,7 @@ package web_test
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"log/slog"
@@ -21,6 +22,7 @@ import (
 	"reach/demo"
 	"reach/phone"
 	"reach/sqlstore"
+	"reach/sqlstore/storetest"
 	"reach/web"
 )
 
@@ -42,14 +44,7 @@ func BenchmarkCallerIDHTTP(b *testing.B) {
 	if dsn == "" {
 		dsn = filepath.Join(b.TempDir(), "bench.db")
 	}
-	db, err := sqlstore.Open(ctx, dsn)
-	if err != nil {
-		b.Fatal(err)
-	}
-	defer db.Close()
-	if _, err := db.Migrate(ctx); err != nil {
-		b.Fatal(err)
-	}
+	db := storetest.OpenDSN(b, dsn)
 	a := app.New(db)
 	if token == "" {
 		token = seedSmall(b, a, db, 5000)
@@ -160,7 +155,7 @@ func sampleNumbers(b *testing.B, db *sqlstore.DB, tenantID string, n int) []stri
 	return out
 }
 
-var errEnough = fmt.Errorf("enough")
+var errEnough = errors.New("enough")
 
 // seedSmall creates a tenant with count generated customers and returns its
 // admin's token.

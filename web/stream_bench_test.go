@@ -1,7 +1,6 @@
 package web_test
 
 import (
-	"context"
 	"fmt"
 	"io"
 	"log/slog"
@@ -15,7 +14,7 @@ import (
 
 	"reach"
 	"reach/app"
-	"reach/sqlstore"
+	"reach/sqlstore/storetest"
 	"reach/web"
 )
 
@@ -23,15 +22,7 @@ import (
 // inbound call being posted to its call.incoming event arriving on an open
 // stream, with 20 agents connected. It reports p50 and p99.
 func BenchmarkScreenPop(b *testing.B) {
-	ctx := context.Background()
-	db, err := sqlstore.Open(ctx, filepath.Join(b.TempDir(), "pop.db"))
-	if err != nil {
-		b.Fatal(err)
-	}
-	defer db.Close()
-	if _, err := db.Migrate(ctx); err != nil {
-		b.Fatal(err)
-	}
+	db := storetest.OpenDSN(b, filepath.Join(b.TempDir(), "pop.db"))
 	a := app.New(db)
 	token := seedSmall(b, a, db, 1000)
 	srv := httptest.NewServer(web.New(a, db, slog.New(slog.NewTextHandler(io.Discard, nil))).Handler())

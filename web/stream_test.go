@@ -269,19 +269,8 @@ func TestScreenPopUnderConcurrentCalls(t *testing.T) {
 // database: an agent connected to one sees calls posted to the other.
 func TestScreenPopAcrossInstances(t *testing.T) {
 	dsn := storetest.DSN(t, "postgres")
-	open := func() *sqlstore.DB {
-		db, err := sqlstore.Open(context.Background(), dsn)
-		if err != nil {
-			t.Fatal(err)
-		}
-		t.Cleanup(func() { db.Close() })
-		if _, err := db.Migrate(context.Background()); err != nil {
-			t.Fatal(err)
-		}
-		return db
-	}
-	a := newEnv(t, open())
-	dbB := open()
+	a := newEnv(t, storetest.OpenDSN(t, dsn))
+	dbB := storetest.OpenDSN(t, dsn)
 	appB := app.New(dbB)
 	srvB := httptest.NewServer(web.New(appB, dbB, slog.New(slog.NewTextHandler(io.Discard, nil))).Handler())
 	t.Cleanup(srvB.Close)

@@ -40,15 +40,22 @@ func ForEachBackend(t *testing.T, fn func(t *testing.T, db *sqlstore.DB)) {
 // Open returns a fresh, migrated database of the given backend.
 func Open(tb testing.TB, backend string) *sqlstore.DB {
 	tb.Helper()
-	dsn := DSN(tb, backend)
+	return OpenDSN(tb, DSN(tb, backend))
+}
+
+// OpenDSN opens and migrates the database at dsn — a fresh one from DSN, a
+// second connection to it, or a seeded one for a benchmark — and closes it
+// when the test ends.
+func OpenDSN(tb testing.TB, dsn string) *sqlstore.DB {
+	tb.Helper()
 	ctx := context.Background()
 	db, err := sqlstore.Open(ctx, dsn)
 	if err != nil {
-		tb.Fatalf("open %s: %v", backend, err)
+		tb.Fatalf("open: %v", err)
 	}
 	tb.Cleanup(func() { db.Close() })
 	if _, err := db.Migrate(ctx); err != nil {
-		tb.Fatalf("migrate %s: %v", backend, err)
+		tb.Fatalf("migrate: %v", err)
 	}
 	return db
 }
