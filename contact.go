@@ -39,11 +39,13 @@ type ContactMethod struct {
 	// Value is the normalized value: E.164 for numbers, the address for emails.
 	Value string `json:"value"`
 	// Key is what values are compared by: E.164, or the lower-cased address.
-	Key       string    `json:"-"`
-	Display   string    `json:"display"`
-	Extension string    `json:"extension"`
-	Memo      string    `json:"memo"`
-	Primary   bool      `json:"primary"`
+	Key       string `json:"-"`
+	Display   string `json:"display"`
+	Extension string `json:"extension"`
+	Memo      string `json:"memo"`
+	Primary   bool   `json:"primary"`
+	// Position orders a record's methods as saved; the store sets it.
+	Position  int       `json:"-"`
 	CreatedAt time.Time `json:"created_at"`
 	CreatedBy string    `json:"created_by"`
 	Source    Source    `json:"source"`
@@ -51,6 +53,13 @@ type ContactMethod struct {
 	// Placeholder is set in responses when the value is a placeholder, for
 	// values stored before a rule caught them. It is never stored.
 	Placeholder *PlaceholderFlag `json:"placeholder,omitempty"`
+}
+
+// SameAs reports whether m and n are the same contact method of one record:
+// the same number or address, and for numbers the same extension — two
+// people on one main line are two methods, though caller ID matches both.
+func (m ContactMethod) SameAs(n ContactMethod) bool {
+	return m.Key == n.Key && m.Extension == n.Extension
 }
 
 // PrimaryGroup is the set within which at most one method may be primary: all

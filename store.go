@@ -24,8 +24,7 @@ type Tx interface {
 	Now() time.Time
 	TenantStore
 	UserStore
-	CustomerStore
-	LocationStore
+	RecordStore
 	ContactStore
 	ChangeStore
 	SearchStore
@@ -33,12 +32,15 @@ type Tx interface {
 	CallStore
 	CallFeedStore
 	SettingsStore
+	IdempotencyStore
 }
 
 // TenantStore keeps tenants.
 type TenantStore interface {
 	InsertTenant(ctx context.Context, t *Tenant) error
-	// Tenant returns ENOTFOUND if no tenant has id.
+	// Tenant returns ENOTFOUND if no tenant has id. In a write transaction
+	// the row stays locked until commit, which serializes the tenant-wide
+	// checks (such as keeping one admin) of concurrent writers.
 	Tenant(ctx context.Context, id string) (*Tenant, error)
 }
 
@@ -48,37 +50,57 @@ type UserStore interface {
 	InsertUser(ctx context.Context, u *User) error
 	// User returns ENOTFOUND if the tenant has no user with id.
 	User(ctx context.Context, tenantID, id string) (*User, error)
-	ListUsers(ctx context.Context, tenantID string) ([]User, error)
+	// UpdateUser saves u's name, role and active flag and moves it to
+	// u.Version, provided the stored version is still expect. Returns
+	// EVERSIONCONFLICT otherwise and ENOTFOUND if there is no such user.
+	UpdateUser(ctx context.Context, u *User, expect int64) error
+	// ListUsers lists the tenant's users in id order after the id after.
+	ListUsers(ctx context.Context, tenantID, after string, limit int) ([]User, error)
+	// CountActiveAdmins counts the tenant's active admins.
+	CountActiveAdmins(ctx context.Context, tenantID string) (int, error)
 	InsertToken(ctx context.Context, t *Token) error
 	// TokenByHash returns the token and its user, or ENOTFOUND. It is the one
 	// lookup not scoped by tenant: the token itself tells whose it is.
 	TokenByHash(ctx context.Context, hash string) (*Token, *User, error)
+	// Token returns ENOTFOUND if the tenant has no token with id.
+	Token(ctx context.Context, tenantID, id string) (*Token, error)
+	// Tokens lists a user's tokens, oldest first.
+	Tokens(ctx context.Context, tenantID, userID string) ([]Token, error)
+	// DeleteTokens removes the listed tokens; they stop working at once.
+	DeleteTokens(ctx context.Context, tenantID string, ids []string) error
+	// TouchToken records that a token was used at.
+	TouchToken(ctx context.Context, tenantID, id string, at time.Time) error
 }
 
-// CustomerStore keeps customers with their contact methods.
-type CustomerStore interface {
-	InsertCustomer(ctx context.Context, c *Customer) error
-	// Customer returns ENOTFOUND if the tenant has no customer with id.
+// RecordStore keeps customers and locations with their contact methods.
+type RecordStore interface {
+	// Customer returns ENOTFOUND if the tenant has no customer with id. In a
+	// write transaction the row stays locked until commit.
 	Customer(ctx context.Context, tenantID, id string) (*Customer, error)
-	// UpdateCustomer saves c, its contact methods exactly as listed, and its
-	// version, provided the stored version is still expect. Returns
-	// EVERSIONCONFLICT otherwise and ENOTFOUND if it does not exist.
-	UpdateCustomer(ctx context.Context, c *Customer, expect int64) error
-	ListCustomers(ctx context.Context, tenantID string, f CustomerFilter) ([]Customer, error)
-	// CustomersByID loads many customers at once; unknown ids are absent.
+	// Location is Customer's twin.
+	Location(ctx context.Context, tenantID, id string) (*Location, error)
+	// CustomersByID loads many customers at once, locking them as Customer
+	// does; unknown ids are absent.
 	CustomersByID(ctx context.Context, tenantID string, ids []string) ([]Customer, error)
+	// LocationsByID is CustomersByID's twin.
+	LocationsByID(ctx context.Context, tenantID string, ids []string) ([]Location, error)
+	ListCustomers(ctx context.Context, tenantID string, f CustomerFilter) ([]Customer, error)
+	ListLocations(ctx context.Context, tenantID string, f LocationFilter) ([]Location, error)
+	// WriteRecords is the one way customers, locations and contact methods
+	// are written. Each write stores a new record (Before is nil) or the
+	// change from Before to After of a stored one, whose After.Version must
+	// be Before.Version+1; it applies only if the stored version is still
+	// Before.Version, else the whole call returns EVERSIONCONFLICT. Contact
+	// methods are inserted, updated and deleted to match After, matched by
+	// id; the store sets their Position. Many writes go in few statements.
+	WriteRecords(ctx context.Context, tenantID string, writes []RecordWrite) error
 }
 
-// LocationStore keeps locations with their contact methods.
-type LocationStore interface {
-	InsertLocation(ctx context.Context, l *Location) error
-	// Location returns ENOTFOUND if the tenant has no location with id.
-	Location(ctx context.Context, tenantID, id string) (*Location, error)
-	// UpdateLocation is UpdateCustomer's twin.
-	UpdateLocation(ctx context.Context, l *Location, expect int64) error
-	ListLocations(ctx context.Context, tenantID string, f LocationFilter) ([]Location, error)
-	// LocationsByID loads many locations at once; unknown ids are absent.
-	LocationsByID(ctx context.Context, tenantID string, ids []string) ([]Location, error)
+// RecordWrite is one record to store: new when Before is nil, else changed
+// from Before (as read in the same transaction) to After.
+type RecordWrite struct {
+	Before Record
+	After  Record
 }
 
 // ContactStore finds contact methods across records.
@@ -93,18 +115,6 @@ type ContactStore interface {
 	// key, with its record: active records first, then the most recently
 	// changed. It is an index lookup.
 	ContactsByKey(ctx context.Context, tenantID, key string) ([]HeldContact, error)
-
-	// The bulk edits below change many records in a few statements, for
-	// syncs that reach hundreds of records. Callers hold the records (read
-	// in the same transaction) and audit them.
-
-	// SetContactValue gives every listed contact method the same value.
-	SetContactValue(ctx context.Context, tenantID string, ids []string, v ContactValue, at time.Time) error
-	// DeleteContactMethods removes the listed contact methods.
-	DeleteContactMethods(ctx context.Context, tenantID string, ids []string) error
-	// BumpVersions moves each listed record, read earlier in the same
-	// transaction, one version on. Returns EVERSIONCONFLICT if any is gone.
-	BumpVersions(ctx context.Context, tenantID string, typ RecordType, ids []string, at time.Time) error
 }
 
 // ChangeStore keeps the audit trail.

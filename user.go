@@ -62,12 +62,14 @@ func (r Role) Can(p Permission) bool {
 
 // User is a person of one tenant.
 type User struct {
-	ID        string    `json:"id"`
-	TenantID  string    `json:"tenant_id"`
-	Email     string    `json:"email"`
-	Name      string    `json:"name"`
-	Role      Role      `json:"role"`
-	Active    bool      `json:"active"`
+	ID       string `json:"id"`
+	TenantID string `json:"tenant_id"`
+	Email    string `json:"email"`
+	Name     string `json:"name"`
+	Role     Role   `json:"role"`
+	Active   bool   `json:"active"`
+	// Version counts the user's changes, as a record's does.
+	Version   int64     `json:"version"`
 	CreatedAt time.Time `json:"created_at"`
 }
 
@@ -114,6 +116,9 @@ type Token struct {
 	Name      string    `json:"name"`
 	Hash      string    `json:"-"`
 	CreatedAt time.Time `json:"created_at"`
+	// LastUsedAt is when the token last authenticated a request, to the
+	// minute; nil if it never has.
+	LastUsedAt *time.Time `json:"last_used_at"`
 }
 
 // TokenPrefix starts every API token so leaked ones are easy to scan for.

@@ -54,7 +54,7 @@ func (a *App) LookupCaller(ctx context.Context, actor reach.Actor, number string
 		return out, nil
 	}
 	out.Number, out.phone = n.E164, true
-	held, err := a.Store.HoldersOf(ctx, actor.TenantID, n.E164)
+	held, err := a.store.HoldersOf(ctx, actor.TenantID, n.E164)
 	for _, h := range held {
 		out.Matches = append(out.Matches, CallerMatch{
 			Record:        CallerRecord{Type: h.Owner.Type, ID: h.Owner.ID, Name: h.RecordName, Active: h.RecordActive},

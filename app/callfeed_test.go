@@ -50,7 +50,7 @@ func TestCallFeedsShareReads(t *testing.T) {
 		const agents, calls = 100, 10
 		feeds := make([]*app.CallFeed, agents)
 		for i := range feeds {
-			if feeds[i], err = a.OpenCallFeed(ctx, admin, ""); err != nil {
+			if feeds[i], err = a.OpenCallFeed(ctx, admin, app.FromNow); err != nil {
 				t.Fatal(err)
 			}
 			defer feeds[i].Close()
@@ -106,7 +106,7 @@ func TestCallFeedCatchesUpThroughABacklog(t *testing.T) {
 			t.Fatal(err)
 		}
 		admin := reach.Actor{TenantID: setup.TenantID, UserID: setup.UserID, Role: reach.RoleAdmin, Source: reach.SourceAPI}
-		idle, err := a.OpenCallFeed(ctx, admin, "") // a slow client: never reads
+		idle, err := a.OpenCallFeed(ctx, admin, app.FromNow) // a slow client: never reads
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -123,7 +123,7 @@ func TestCallFeedCatchesUpThroughABacklog(t *testing.T) {
 			t.Fatal(err)
 		}
 		a.WakeCallFeeds(setup.TenantID)
-		live, err := a.OpenCallFeed(ctx, admin, "")
+		live, err := a.OpenCallFeed(ctx, admin, app.FromNow)
 		if err != nil {
 			t.Fatal(err)
 		}

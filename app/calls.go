@@ -9,17 +9,22 @@ import (
 
 // CallInput is an inbound call as a telephony provider reports it.
 type CallInput struct {
-	From           string    `json:"from" maxLength:"200" doc:"The caller as received: E.164, any format, or anonymous / client:… / sip:…"`
-	To             string    `json:"to,omitempty" maxLength:"200"`
-	Provider       string    `json:"provider" maxLength:"50" doc:"e.g. twilio"`
-	ProviderCallID string    `json:"provider_call_id" maxLength:"200" doc:"The provider's id of the call; a retried post with the same id returns the same call."`
-	StartedAt      time.Time `json:"started_at,omitempty" doc:"RFC 3339; defaults to now."`
+	// From is the caller as received: E.164, any format, or anonymous,
+	// client:…, sip:….
+	From     string `json:"from,omitempty"`
+	To       string `json:"to,omitempty"`
+	Provider string `json:"provider"`
+	// ProviderCallID is the provider's id of the call; a retried post with
+	// the same id returns the same call.
+	ProviderCallID string `json:"provider_call_id"`
+	// StartedAt defaults to now.
+	StartedAt time.Time `json:"started_at,omitzero"`
 }
 
 // LinkInput is an agent's choice of the record a call belongs to.
 type LinkInput struct {
-	CustomerID string `json:"customer_id,omitempty" maxLength:"64"`
-	LocationID string `json:"location_id,omitempty" maxLength:"64"`
+	CustomerID string `json:"customer_id,omitempty"`
+	LocationID string `json:"location_id,omitempty"`
 }
 
 // RecordCall records an inbound call with what its number matches. When the
@@ -49,22 +54,22 @@ func (a *App) RecordCall(ctx context.Context, actor reach.Actor, in CallInput) (
 		call.FromNumber = id.Number
 	}
 	var created bool
-	_, err = a.write(ctx, actor, "call.record", true, func(tx reach.Tx, ch *change) error {
-		call.CreatedAt, call.UpdatedAt, call.StartedAt = tx.Now(), tx.Now(), in.StartedAt.UTC()
+	_, err = a.do(ctx, actor, "call.record", func(w *work) error {
+		call.CreatedAt, call.UpdatedAt, call.StartedAt = w.now(), w.now(), in.StartedAt.UTC()
 		if in.StartedAt.IsZero() {
-			call.StartedAt = tx.Now()
+			call.StartedAt = w.now()
 		}
 		var err error
-		if call, created, err = tx.InsertCall(ctx, call); err != nil || !created {
+		if call, created, err = w.tx.InsertCall(ctx, call); err != nil || !created {
 			return err
 		}
-		return appendCallEvent(ctx, tx, reach.CallIncoming, call)
+		return appendCallEvent(w, reach.CallIncoming, call)
 	})
 	if err != nil {
 		return nil, false, err
 	}
 	if created {
-		a.feeds.wake(actor.TenantID)
+		a.feeds.Wake(actor.TenantID)
 	}
 	return call, created, nil
 }
@@ -106,27 +111,26 @@ func (a *App) LinkCall(ctx context.Context, actor reach.Actor, id string, in Lin
 		if in.CustomerID != "" {
 			code = reach.EINVALIDVALUE // both given
 		}
-		return nil, &reach.Error{Code: reach.EVALIDATION, Message: "Link the call to one record: give customer_id or location_id, not both.",
-			Fields: []reach.FieldError{{Field: "customer_id", Code: code, Message: "Give exactly one of customer_id and location_id."}}}
+		return nil, reach.Invalid("customer_id", code, "Link the call to one record: give customer_id or location_id, not both.")
 	}
 	var out *reach.Call
 	changed := false
-	_, err := a.write(ctx, actor, "call.link", true, func(tx reach.Tx, ch *change) error {
+	_, err := a.do(ctx, actor, "call.link", func(w *work) error {
 		link := reach.CallLink{By: "agent", ActorID: actor.UserID}
 		if in.LocationID != "" {
-			l, err := tx.Location(ctx, actor.TenantID, in.LocationID)
+			l, err := w.tx.Location(ctx, actor.TenantID, in.LocationID)
 			if err != nil {
 				return err
 			}
 			link.Type, link.ID, link.CustomerID = reach.RecordLocation, l.ID, l.CustomerID
 		} else {
-			c, err := tx.Customer(ctx, actor.TenantID, in.CustomerID)
+			c, err := w.tx.Customer(ctx, actor.TenantID, in.CustomerID)
 			if err != nil {
 				return err
 			}
 			link.Type, link.ID, link.CustomerID = reach.RecordCustomer, c.ID, c.ID
 		}
-		before, err := tx.Call(ctx, actor.TenantID, id)
+		before, err := w.tx.Call(ctx, actor.TenantID, id)
 		if err != nil {
 			return err
 		}
@@ -134,20 +138,20 @@ func (a *App) LinkCall(ctx context.Context, actor reach.Actor, id string, in Lin
 			out = before // linked so already: nothing changes, nothing pops
 			return nil
 		}
-		if err := tx.LinkCall(ctx, actor.TenantID, id, link, tx.Now()); err != nil {
+		if err := w.tx.LinkCall(ctx, actor.TenantID, id, link, w.now()); err != nil {
 			return err
 		}
-		ch.record("call", id, before.Link, link)
+		w.record("call", id, before.Link, link)
 		out = before
-		out.Link, out.UpdatedAt = &link, tx.Now()
+		out.Link, out.UpdatedAt = &link, w.now()
 		changed = true
-		return appendCallEvent(ctx, tx, reach.CallLinked, out)
+		return appendCallEvent(w, reach.CallLinked, out)
 	})
 	if err != nil {
 		return nil, err
 	}
 	if changed {
-		a.feeds.wake(actor.TenantID)
+		a.feeds.Wake(actor.TenantID)
 	}
 	return out, nil
 }
@@ -158,8 +162,8 @@ func (a *App) Call(ctx context.Context, actor reach.Actor, id string) (*reach.Ca
 		return nil, err
 	}
 	var c *reach.Call
-	err := a.read(ctx, func(tx reach.Tx) (err error) {
-		c, err = tx.Call(ctx, actor.TenantID, id)
+	err := a.view(ctx, actor, func(w *work) (err error) {
+		c, err = w.tx.Call(ctx, actor.TenantID, id)
 		return err
 	})
 	return c, err
@@ -172,14 +176,14 @@ func (a *App) ListCalls(ctx context.Context, actor reach.Actor, f reach.CallFilt
 	}
 	f.Limit = clampLimit(f.Limit)
 	var out []reach.Call
-	err := a.read(ctx, func(tx reach.Tx) error {
+	err := a.view(ctx, actor, func(w *work) error {
 		if f.CustomerID != "" {
-			if _, err := tx.Customer(ctx, actor.TenantID, f.CustomerID); err != nil {
+			if _, err := w.tx.Customer(ctx, actor.TenantID, f.CustomerID); err != nil {
 				return err
 			}
 		}
 		var err error
-		out, err = tx.ListCalls(ctx, actor.TenantID, f)
+		out, err = w.tx.ListCalls(ctx, actor.TenantID, f)
 		return err
 	})
 	return out, err

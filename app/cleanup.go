@@ -9,22 +9,29 @@ import (
 
 // CleanupInput names the values to remove from every record holding them.
 type CleanupInput struct {
-	Values []string `json:"values,omitempty" maxItems:"1000" doc:"Values to remove, as listed in the report (any format for numbers)."`
+	// Values to remove, as listed in the report (any format for numbers).
+	Values []string `json:"values,omitempty"`
 	// AllPlaceholders adds every value the rules or the tenant's list mark;
 	// suspects are removed only when listed in values, since real shared
 	// lines exist.
-	AllPlaceholders bool `json:"all_placeholders,omitempty" doc:"Also remove every value marked as a placeholder (suspects only when listed)."`
+	AllPlaceholders bool `json:"all_placeholders,omitempty"`
 }
 
 // CleanupResult says what a cleanup removed.
 type CleanupResult struct {
-	ChangeID string   `json:"change_id,omitempty" doc:"Revert it with POST /api/v1/changes/{id}/revert."`
+	// ChangeID names the change, to revert it; empty when nothing was removed.
+	ChangeID string   `json:"change_id,omitempty"`
 	Values   []string `json:"values"`
-	Removed  int      `json:"removed" doc:"Contact methods removed."`
+	// Removed counts the contact methods removed.
+	Removed int `json:"removed"`
 	// Unmatched lists the values no record held, so a typo is noticed.
-	Unmatched []string `json:"unmatched,omitempty" doc:"Listed values no record holds."`
-	Records   int      `json:"records" doc:"Records changed."`
+	Unmatched []string `json:"unmatched,omitempty"`
+	// Records counts the records changed.
+	Records int `json:"records"`
 }
+
+// maxCleanupValues bounds the values one cleanup names.
+const maxCleanupValues = 1000
 
 // CleanupPlaceholders removes values from every record holding them, as one
 // audited change that can be reverted. progress, if set, hears how many of
@@ -35,51 +42,62 @@ func (a *App) CleanupPlaceholders(ctx context.Context, actor reach.Actor, in Cle
 			return CleanupResult{}, err
 		}
 	}
-	if len(in.Values) == 0 && !in.AllPlaceholders {
-		return CleanupResult{}, &reach.Error{Code: reach.EVALIDATION, Message: "Name the values to remove, or set all_placeholders.",
-			Fields: []reach.FieldError{{Field: "values", Code: reach.EREQUIRED, Message: "List at least one value, or set all_placeholders: true."}}}
+	switch {
+	case len(in.Values) == 0 && !in.AllPlaceholders:
+		return CleanupResult{}, reach.Invalid("values", reach.EREQUIRED, "List at least one value to remove, or set all_placeholders: true.")
+	case len(in.Values) > maxCleanupValues:
+		return CleanupResult{}, reach.Invalid("values", reach.ETOOLONG, fmt.Sprintf("A cleanup names at most %d values; run it in parts.", maxCleanupValues))
 	}
 	var res CleanupResult
-	ch, err := a.write(ctx, actor, "placeholders.cleanup", true, func(tx reach.Tx, ch *change) error {
-		keys, err := a.cleanupKeys(ctx, tx, actor, in)
+	ch, err := a.do(ctx, actor, "placeholders.cleanup", func(w *work) error {
+		keys, err := cleanupKeys(w, in)
 		if err != nil {
 			return err
 		}
 		res = CleanupResult{Values: keys}
-		var targets []syncTarget
 		var owners []reach.RecordRef
-		var held [][]reach.HeldContact
+		gone := map[string]bool{} // contact method ids to remove
 		for i, key := range keys {
-			h, err := tx.ContactsByKey(ctx, actor.TenantID, key)
+			held, err := w.tx.ContactsByKey(ctx, actor.TenantID, key)
 			if err != nil {
 				return err
 			}
-			held = append(held, h)
-			if len(h) == 0 {
+			if len(held) == 0 {
 				res.Unmatched = append(res.Unmatched, key)
 			}
-			for _, m := range h {
+			for _, m := range held {
 				owners = append(owners, m.Owner)
+				gone[m.ID] = true
 			}
 			if progress != nil {
 				progress(i+1, len(keys))
 			}
 		}
-		records, err := loadRecords(ctx, tx, actor.TenantID, owners)
+		records, err := loadRecords(w, owners)
 		if err != nil {
 			return err
 		}
-		for i, key := range keys {
-			vc := &ValueChange{From: key, Kind: kindOfKey(key)}
-			for _, m := range held[i] {
-				targets = append(targets, syncTarget{change: vc, method: m.ContactMethod, record: records[m.Owner]})
+		for _, ref := range owners {
+			before, ok := records[ref]
+			if !ok {
+				continue
+			}
+			delete(records, ref) // each record once
+			after := before.Clone()
+			h := after.Header()
+			kept := h.ContactMethods[:0]
+			for _, m := range h.ContactMethods {
+				if gone[m.ID] {
+					res.Removed++
+				} else {
+					kept = append(kept, m)
+				}
+			}
+			h.ContactMethods = kept
+			if w.save(before, after) {
+				res.Records++
 			}
 		}
-		res.Removed = len(targets)
-		if err := syncRecords(ctx, tx, actor.TenantID, ch, targets); err != nil {
-			return err
-		}
-		res.Records = len(ch.c.Entries)
 		return nil
 	})
 	if err == nil && res.Records > 0 {
@@ -90,7 +108,7 @@ func (a *App) CleanupPlaceholders(ctx context.Context, actor reach.Actor, in Cle
 
 // cleanupKeys turns the listed values into keys, and adds every placeholder
 // value stored when asked to.
-func (a *App) cleanupKeys(ctx context.Context, tx reach.Tx, actor reach.Actor, in CleanupInput) ([]string, error) {
+func cleanupKeys(w *work, in CleanupInput) ([]string, error) {
 	var keys []string
 	seen := map[string]bool{}
 	add := func(k string) {
@@ -100,20 +118,18 @@ func (a *App) cleanupKeys(ctx context.Context, tx reach.Tx, actor reach.Actor, i
 		}
 	}
 	for i, v := range in.Values {
-		k := placeholderKey(kindOfKey(v), v)
-		if len(k) > 320 {
-			return nil, &reach.Error{Code: reach.EVALIDATION, Message: "A value is too long.",
-				Fields: []reach.FieldError{{Field: fmt.Sprintf("values[%d]", i), Code: reach.ETOOLONG, Message: "A value is at most 320 characters."}}}
+		if len(v) > maxValueLen {
+			return nil, reach.Invalid(fmt.Sprintf("values[%d]", i), reach.ETOOLONG, fmt.Sprintf("A value is at most %d characters.", maxValueLen))
 		}
-		add(k)
+		add(normalizeKey(v))
 	}
 	if in.AllPlaceholders {
-		rules, err := loadPlaceholderRules(ctx, tx, actor.TenantID)
+		rules, err := w.placeholders()
 		if err != nil {
 			return nil, err
 		}
 		last := ""
-		err = tx.EachValue(ctx, actor.TenantID, "", "", func(key, _ string) error {
+		err = w.tx.EachValue(w.ctx, w.actor.TenantID, "", "", func(key, _ string) error {
 			if key != last {
 				last = key
 				if rules.check(kindOfKey(key), key) != nil {

@@ -3,16 +3,19 @@ package app
 import (
 	"context"
 	"fmt"
+	"strings"
 
 	"reach"
 )
 
 // CustomerInput creates a customer, optionally with its contact methods.
 type CustomerInput struct {
-	Name           string               `json:"name" maxLength:"20000" doc:"1 to 200 characters after trimming, no control characters."`
-	Type           reach.CustomerType   `json:"type,omitempty" enum:"residential,commercial" doc:"Defaults to residential."`
-	Address        reach.Address        `json:"address,omitempty" doc:"Billing address (US or Canada); may be omitted entirely."`
-	ContactMethods []ContactMethodInput `json:"contact_methods,omitempty" maxItems:"100"`
+	Name string `json:"name"`
+	// Type defaults to residential.
+	Type reach.CustomerType `json:"type,omitempty"`
+	// Address is the billing address (US or Canada); it may be omitted.
+	Address        reach.Address        `json:"address,omitempty"`
+	ContactMethods []ContactMethodInput `json:"contact_methods,omitempty"`
 }
 
 // AddressPatch changes some parts of an address.
@@ -42,11 +45,13 @@ func (p *AddressPatch) apply(a reach.Address) reach.Address {
 
 // CustomerPatch changes some fields of a customer.
 type CustomerPatch struct {
-	Name    *string             `json:"name,omitempty" maxLength:"20000"`
-	Type    *reach.CustomerType `json:"type,omitempty" enum:"residential,commercial"`
+	Name    *string             `json:"name,omitempty"`
+	Type    *reach.CustomerType `json:"type,omitempty"`
 	Address *AddressPatch       `json:"address,omitempty"`
-	Version *int64              `json:"version,omitempty" doc:"Alternative to If-Match."`
 }
+
+// maxContactMethods bounds one record's contact methods.
+const maxContactMethods = 100
 
 // CreateCustomer creates a customer with its contact methods in one change.
 func (a *App) CreateCustomer(ctx context.Context, actor reach.Actor, in CustomerInput) (*reach.Customer, error) {
@@ -54,7 +59,7 @@ func (a *App) CreateCustomer(ctx context.Context, actor reach.Actor, in Customer
 		return nil, err
 	}
 	var v reach.Validation
-	c := &reach.Customer{ID: reach.NewID(), TenantID: actor.TenantID, Type: in.Type, Active: true, Version: 1}
+	c := &reach.Customer{RecordHeader: reach.RecordHeader{ID: reach.NewID(), Active: true}, Type: in.Type}
 	c.Name = cleanText(&v, "name", in.Name, maxNameLen, true)
 	if c.Type == "" {
 		c.Type = reach.Residential
@@ -62,20 +67,11 @@ func (a *App) CreateCustomer(ctx context.Context, actor reach.Actor, in Customer
 		v.Add("type", reach.EINVALIDVALUE, fmt.Sprintf("Type %q is not residential or commercial.", c.Type))
 	}
 	c.Address = cleanAddress(&v, "address", in.Address)
-	_, err := a.write(ctx, actor, "customer.create", true, func(tx reach.Tx, ch *change) error {
-		c.CreatedAt, c.UpdatedAt = tx.Now(), tx.Now()
-		rules, err := loadPlaceholderRules(ctx, tx, actor.TenantID)
-		if err != nil {
+	_, err := a.do(ctx, actor, "customer.create", func(w *work) error {
+		if err := newContacts(w, &v, c, in.ContactMethods); err != nil {
 			return err
 		}
-		c.ContactMethods = newContacts(&v, rules, actor, in.ContactMethods, tx, c.ID, reach.RecordRef{Type: reach.RecordCustomer, ID: c.ID})
-		if err := v.Err(); err != nil {
-			return err
-		}
-		if err := tx.InsertCustomer(ctx, c); err != nil {
-			return err
-		}
-		ch.record(string(reach.RecordCustomer), c.ID, nil, c)
+		w.save(nil, c)
 		return nil
 	})
 	if err != nil {
@@ -84,24 +80,32 @@ func (a *App) CreateCustomer(ctx context.Context, actor reach.Actor, in Customer
 	return c, nil
 }
 
-// newContacts builds the contact methods of a record being created.
-func newContacts(v *reach.Validation, rules *placeholderRules, actor reach.Actor, in []ContactMethodInput, tx reach.Tx, customerID string, owner reach.RecordRef) []reach.ContactMethod {
+// newContacts gives a record being created its contact methods, checked as
+// a whole set, and refuses the record if anything in v failed.
+func newContacts(w *work, v *reach.Validation, r reach.Record, in []ContactMethodInput) error {
+	if len(in) > maxContactMethods {
+		v.Add("contact_methods", reach.ETOOLONG, fmt.Sprintf("A record has at most %d contact methods.", maxContactMethods))
+		return v.Err()
+	}
+	rules, err := w.placeholders()
+	if err != nil {
+		return err
+	}
 	cms := make([]reach.ContactMethod, 0, len(in))
+	fields := make([]string, 0, len(in))
 	for i, item := range in {
 		field := fmt.Sprintf("contact_methods[%d]", i)
 		if item.ID != "" {
 			v.Add(field+".id", reach.EUNKNOWNCONTACTMETHOD, "A new record's contact methods cannot carry ids; omit id.")
 			continue
 		}
-		m := normalizeContact(v, rules, field, item, nil)
-		m.ID, m.CustomerID, m.Owner = reach.NewID(), customerID, owner
-		m.CreatedAt, m.UpdatedAt, m.CreatedBy, m.Source = tx.Now(), tx.Now(), actor.UserID, actor.Source
-		cms = append(cms, m)
+		cms, fields = append(cms, newMethod(normalizeContact(v, rules, field, item, nil))), append(fields, field)
 	}
-	if len(v.Fields) == 0 {
-		checkSet(v, "contact_methods", cms)
+	if !v.Failed() {
+		checkSet(v, cms, func(i int) (string, bool) { return fields[i], true })
 	}
-	return cms
+	r.Header().ContactMethods = cms
+	return v.Err()
 }
 
 // Customer returns one customer with its contact methods.
@@ -110,21 +114,19 @@ func (a *App) Customer(ctx context.Context, actor reach.Actor, id string) (*reac
 		return nil, err
 	}
 	var c *reach.Customer
-	err := a.read(ctx, func(tx reach.Tx) (err error) {
-		if c, err = tx.Customer(ctx, actor.TenantID, id); err != nil {
+	err := a.view(ctx, actor, func(w *work) (err error) {
+		if c, err = w.tx.Customer(ctx, actor.TenantID, id); err != nil {
 			return err
 		}
-		return flagPlaceholders(ctx, tx, actor.TenantID, c.ContactMethods)
+		return flagRecords(w, c)
 	})
 	return c, err
 }
 
-// UpdateCustomer changes a customer's name, type or address.
-func (a *App) UpdateCustomer(ctx context.Context, actor reach.Actor, id string, p CustomerPatch, want *int64) (*reach.Customer, error) {
-	if want == nil {
-		want = p.Version
-	}
-	return a.editCustomer(ctx, actor, id, "customer.update", want, func(v *reach.Validation, c *reach.Customer) {
+// UpdateCustomer changes a customer's name, type or address; base is the
+// version the change is based on.
+func (a *App) UpdateCustomer(ctx context.Context, actor reach.Actor, id string, p CustomerPatch, base int64) (*reach.Customer, error) {
+	return a.editCustomer(ctx, actor, id, "customer.update", base, func(v *reach.Validation, c *reach.Customer) {
 		if p.Name != nil {
 			c.Name = cleanText(v, "name", *p.Name, maxNameLen, true)
 		}
@@ -141,38 +143,65 @@ func (a *App) UpdateCustomer(ctx context.Context, actor reach.Actor, id string, 
 }
 
 // SetCustomerActive deactivates or reactivates a customer.
-func (a *App) SetCustomerActive(ctx context.Context, actor reach.Actor, id string, active bool, want *int64) (*reach.Customer, error) {
+func (a *App) SetCustomerActive(ctx context.Context, actor reach.Actor, id string, active bool, base int64) (*reach.Customer, error) {
 	action := "customer.deactivate"
 	if active {
 		action = "customer.reactivate"
 	}
-	return a.editCustomer(ctx, actor, id, action, want, func(_ *reach.Validation, c *reach.Customer) { c.Active = active })
+	return a.editCustomer(ctx, actor, id, action, base, func(_ *reach.Validation, c *reach.Customer) { c.Active = active })
 }
 
-func (a *App) editCustomer(ctx context.Context, actor reach.Actor, id, action string, want *int64, edit func(*reach.Validation, *reach.Customer)) (*reach.Customer, error) {
-	e, err := a.editRecord(ctx, actor, reach.RecordRef{Type: reach.RecordCustomer, ID: id}, editSpec{action: action, want: want,
-		apply: func(_ reach.Tx, v *reach.Validation, r Record) error { edit(v, r.Customer); return nil }})
-	return e.Record.Customer, err
+func (a *App) editCustomer(ctx context.Context, actor reach.Actor, id, action string, base int64, edit func(*reach.Validation, *reach.Customer)) (*reach.Customer, error) {
+	e, err := a.editRecord(ctx, actor, reach.RecordRef{Type: reach.RecordCustomer, ID: id}, editSpec{action: action, base: base,
+		apply: func(_ *work, v *reach.Validation, r reach.Record) (func(int) (string, bool), error) {
+			edit(v, r.(*reach.Customer))
+			return nil, nil
+		}})
+	if err != nil {
+		return nil, err
+	}
+	return e.Record.(*reach.Customer), nil
 }
 
-// ListCustomers lists customers matching f, one page at a time.
+// ListCustomers lists customers matching f, one page at a time. Filters take
+// their values as entry does: "tx" is the state TX, "h2x3k5" the postal
+// code H2X 3K5.
 func (a *App) ListCustomers(ctx context.Context, actor reach.Actor, f reach.CustomerFilter) ([]reach.Customer, error) {
 	if err := actor.Require(reach.PermCustomerView); err != nil {
 		return nil, err
 	}
+	var v reach.Validation
+	f.City = strings.TrimSpace(f.City)
+	if f.State = strings.ToUpper(strings.TrimSpace(f.State)); f.State != "" {
+		checkState(&v, "state", f.State, "")
+	}
+	if f.Zip = strings.ToUpper(strings.TrimSpace(f.Zip)); f.Zip != "" {
+		f.Zip = checkPostal(&v, "zip", f.Zip, "")
+	}
+	if f.Type != "" && !f.Type.Valid() {
+		v.Add("type", reach.EINVALIDVALUE, fmt.Sprintf("Type %q is not residential or commercial.", f.Type))
+	}
+	if err := v.Err(); err != nil {
+		return nil, err
+	}
 	f.Limit = clampLimit(f.Limit)
 	var out []reach.Customer
-	err := a.read(ctx, func(tx reach.Tx) (err error) {
-		if out, err = tx.ListCustomers(ctx, actor.TenantID, f); err != nil {
+	err := a.view(ctx, actor, func(w *work) (err error) {
+		if out, err = w.tx.ListCustomers(ctx, actor.TenantID, f); err != nil {
 			return err
 		}
-		var cms [][]reach.ContactMethod
-		for _, c := range out {
-			cms = append(cms, c.ContactMethods)
-		}
-		return flagPlaceholders(ctx, tx, actor.TenantID, cms...)
+		return flagRecords(w, ptrs(out)...)
 	})
 	return out, err
+}
+
+// ptrs points at each element of s.
+func ptrs[T any](s []T) []*T {
+	out := make([]*T, len(s))
+	for i := range s {
+		out[i] = &s[i]
+	}
+	return out
 }
 
 // clampLimit applies the default page size and the maximum of 200.

@@ -1,14 +1,11 @@
 package app
 
-import (
-	"reflect"
+import "reach"
 
-	"reach"
-)
-
-// ContactDiff is one contact method an edit adds, changes or removes.
+// ContactDiff is one contact method an edit adds, changes or removes:
+// Before is nil for an addition, After for a removal.
 type ContactDiff struct {
-	Op     string               `json:"op" enum:"add,update,remove"`
+	Op     string               `json:"op"`
 	Before *reach.ContactMethod `json:"before"`
 	After  *reach.ContactMethod `json:"after"`
 }
@@ -28,7 +25,7 @@ func diffContacts(before, after []reach.ContactMethod) []ContactDiff {
 		switch {
 		case !ok:
 			diff = append(diff, ContactDiff{Op: "add", After: &m})
-		case !reflect.DeepEqual(b, m):
+		case !sameMethod(b, m):
 			diff = append(diff, ContactDiff{Op: "update", Before: &b, After: &m})
 		}
 		kept[m.ID] = true

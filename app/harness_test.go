@@ -71,3 +71,12 @@ func inputs(cms []reach.ContactMethod) []app.ContactMethodInput {
 }
 
 func ptr[T any](v T) *T { return &v }
+
+// retryOnConflict runs a read-modify-write until it is not refused as stale.
+func retryOnConflict(fn func() error) error {
+	for {
+		if err := fn(); reach.ErrorCode(err) != reach.EVERSIONCONFLICT {
+			return err
+		}
+	}
+}

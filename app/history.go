@@ -7,19 +7,24 @@ import (
 	"reach"
 )
 
-// History lists the changes to one customer or location, newest first.
+// History lists the changes to one customer or location, newest first. The
+// audit trail holds every value a record ever had, so reading it takes
+// audit.view, whichever route asks (SPEC §7).
 func (a *App) History(ctx context.Context, actor reach.Actor, ref reach.RecordRef, cursor string, limit int) ([]reach.HistoryItem, string, error) {
-	if err := actor.Require(viewPermission(ref.Type)); err != nil {
+	if err := actor.Require(reach.PermAuditView); err != nil {
+		return nil, "", err
+	}
+	if err := actor.Require(ref.Type.ViewPermission()); err != nil {
 		return nil, "", err
 	}
 	limit = clampLimit(limit)
 	var items []reach.HistoryItem
-	err := a.read(ctx, func(tx reach.Tx) error {
-		if _, err := loadRecord(ctx, tx, actor.TenantID, ref); err != nil {
+	err := a.view(ctx, actor, func(w *work) error {
+		if _, err := loadRecord(w, ref); err != nil {
 			return err
 		}
 		var err error
-		items, err = tx.History(ctx, actor.TenantID, string(ref.Type), ref.ID, cursor, limit)
+		items, err = w.tx.History(ctx, actor.TenantID, string(ref.Type), ref.ID, cursor, limit)
 		return err
 	})
 	if err != nil {
@@ -35,21 +40,15 @@ func (a *App) History(ctx context.Context, actor reach.Actor, ref reach.RecordRe
 	return items, next, nil
 }
 
-// Change returns everything one change did. Auditors see every change; other
-// users see their own, so they can check and revert what they did.
+// Change returns everything one change did; like History it takes audit.view.
 func (a *App) Change(ctx context.Context, actor reach.Actor, id string) (*reach.Change, error) {
-	var c *reach.Change
-	err := a.read(ctx, func(tx reach.Tx) (err error) {
-		c, err = tx.Change(ctx, actor.TenantID, id)
-		return err
-	})
-	if err != nil {
+	if err := actor.Require(reach.PermAuditView); err != nil {
 		return nil, err
 	}
-	if c.ActorID != actor.UserID {
-		if err := actor.Require(reach.PermAuditView); err != nil {
-			return nil, err
-		}
-	}
-	return c, nil
+	var c *reach.Change
+	err := a.view(ctx, actor, func(w *work) (err error) {
+		c, err = w.tx.Change(ctx, actor.TenantID, id)
+		return err
+	})
+	return c, err
 }

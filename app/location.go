@@ -8,16 +8,16 @@ import (
 
 // LocationInput creates a service location of a customer.
 type LocationInput struct {
-	Name           string               `json:"name" maxLength:"20000" doc:"1 to 200 characters after trimming."`
-	Address        reach.Address        `json:"address,omitempty" doc:"Service address (US or Canada)."`
-	ContactMethods []ContactMethodInput `json:"contact_methods,omitempty" maxItems:"100"`
+	Name string `json:"name"`
+	// Address is the service address (US or Canada).
+	Address        reach.Address        `json:"address,omitempty"`
+	ContactMethods []ContactMethodInput `json:"contact_methods,omitempty"`
 }
 
 // LocationPatch changes some fields of a location.
 type LocationPatch struct {
-	Name    *string       `json:"name,omitempty" maxLength:"20000"`
+	Name    *string       `json:"name,omitempty"`
 	Address *AddressPatch `json:"address,omitempty"`
-	Version *int64        `json:"version,omitempty" doc:"Alternative to If-Match."`
 }
 
 // CreateLocation adds a location to a customer.
@@ -26,26 +26,17 @@ func (a *App) CreateLocation(ctx context.Context, actor reach.Actor, customerID 
 		return nil, err
 	}
 	var v reach.Validation
-	l := &reach.Location{ID: reach.NewID(), TenantID: actor.TenantID, CustomerID: customerID, Active: true, Version: 1}
+	l := &reach.Location{RecordHeader: reach.RecordHeader{ID: reach.NewID(), Active: true}, CustomerID: customerID}
 	l.Name = cleanText(&v, "name", in.Name, maxNameLen, true)
 	l.Address = cleanAddress(&v, "address", in.Address)
-	_, err := a.write(ctx, actor, "location.create", true, func(tx reach.Tx, ch *change) error {
-		if _, err := tx.Customer(ctx, actor.TenantID, customerID); err != nil {
+	_, err := a.do(ctx, actor, "location.create", func(w *work) error {
+		if _, err := w.tx.Customer(ctx, actor.TenantID, customerID); err != nil {
 			return err
 		}
-		l.CreatedAt, l.UpdatedAt = tx.Now(), tx.Now()
-		rules, err := loadPlaceholderRules(ctx, tx, actor.TenantID)
-		if err != nil {
+		if err := newContacts(w, &v, l, in.ContactMethods); err != nil {
 			return err
 		}
-		l.ContactMethods = newContacts(&v, rules, actor, in.ContactMethods, tx, customerID, reach.RecordRef{Type: reach.RecordLocation, ID: l.ID})
-		if err := v.Err(); err != nil {
-			return err
-		}
-		if err := tx.InsertLocation(ctx, l); err != nil {
-			return err
-		}
-		ch.record(string(reach.RecordLocation), l.ID, nil, l)
+		w.save(nil, l)
 		return nil
 	})
 	if err != nil {
@@ -60,21 +51,19 @@ func (a *App) Location(ctx context.Context, actor reach.Actor, id string) (*reac
 		return nil, err
 	}
 	var l *reach.Location
-	err := a.read(ctx, func(tx reach.Tx) (err error) {
-		if l, err = tx.Location(ctx, actor.TenantID, id); err != nil {
+	err := a.view(ctx, actor, func(w *work) (err error) {
+		if l, err = w.tx.Location(ctx, actor.TenantID, id); err != nil {
 			return err
 		}
-		return flagPlaceholders(ctx, tx, actor.TenantID, l.ContactMethods)
+		return flagRecords(w, l)
 	})
 	return l, err
 }
 
-// UpdateLocation changes a location's name or address.
-func (a *App) UpdateLocation(ctx context.Context, actor reach.Actor, id string, p LocationPatch, want *int64) (*reach.Location, error) {
-	if want == nil {
-		want = p.Version
-	}
-	return a.editLocation(ctx, actor, id, "location.update", want, func(v *reach.Validation, l *reach.Location) {
+// UpdateLocation changes a location's name or address; base is the version
+// the change is based on.
+func (a *App) UpdateLocation(ctx context.Context, actor reach.Actor, id string, p LocationPatch, base int64) (*reach.Location, error) {
+	return a.editLocation(ctx, actor, id, "location.update", base, func(v *reach.Validation, l *reach.Location) {
 		if p.Name != nil {
 			l.Name = cleanText(v, "name", *p.Name, maxNameLen, true)
 		}
@@ -85,18 +74,24 @@ func (a *App) UpdateLocation(ctx context.Context, actor reach.Actor, id string, 
 }
 
 // SetLocationActive deactivates or reactivates a location.
-func (a *App) SetLocationActive(ctx context.Context, actor reach.Actor, id string, active bool, want *int64) (*reach.Location, error) {
+func (a *App) SetLocationActive(ctx context.Context, actor reach.Actor, id string, active bool, base int64) (*reach.Location, error) {
 	action := "location.deactivate"
 	if active {
 		action = "location.reactivate"
 	}
-	return a.editLocation(ctx, actor, id, action, want, func(_ *reach.Validation, l *reach.Location) { l.Active = active })
+	return a.editLocation(ctx, actor, id, action, base, func(_ *reach.Validation, l *reach.Location) { l.Active = active })
 }
 
-func (a *App) editLocation(ctx context.Context, actor reach.Actor, id, action string, want *int64, edit func(*reach.Validation, *reach.Location)) (*reach.Location, error) {
-	e, err := a.editRecord(ctx, actor, reach.RecordRef{Type: reach.RecordLocation, ID: id}, editSpec{action: action, want: want,
-		apply: func(_ reach.Tx, v *reach.Validation, r Record) error { edit(v, r.Location); return nil }})
-	return e.Record.Location, err
+func (a *App) editLocation(ctx context.Context, actor reach.Actor, id, action string, base int64, edit func(*reach.Validation, *reach.Location)) (*reach.Location, error) {
+	e, err := a.editRecord(ctx, actor, reach.RecordRef{Type: reach.RecordLocation, ID: id}, editSpec{action: action, base: base,
+		apply: func(_ *work, v *reach.Validation, r reach.Record) (func(int) (string, bool), error) {
+			edit(v, r.(*reach.Location))
+			return nil, nil
+		}})
+	if err != nil {
+		return nil, err
+	}
+	return e.Record.(*reach.Location), nil
 }
 
 // ListLocations lists locations, usually of one customer, a page at a time.
@@ -106,21 +101,17 @@ func (a *App) ListLocations(ctx context.Context, actor reach.Actor, f reach.Loca
 	}
 	f.Limit = clampLimit(f.Limit)
 	var out []reach.Location
-	err := a.read(ctx, func(tx reach.Tx) error {
+	err := a.view(ctx, actor, func(w *work) error {
 		if f.CustomerID != "" {
-			if _, err := tx.Customer(ctx, actor.TenantID, f.CustomerID); err != nil {
+			if _, err := w.tx.Customer(ctx, actor.TenantID, f.CustomerID); err != nil {
 				return err
 			}
 		}
 		var err error
-		if out, err = tx.ListLocations(ctx, actor.TenantID, f); err != nil {
+		if out, err = w.tx.ListLocations(ctx, actor.TenantID, f); err != nil {
 			return err
 		}
-		var cms [][]reach.ContactMethod
-		for _, l := range out {
-			cms = append(cms, l.ContactMethods)
-		}
-		return flagPlaceholders(ctx, tx, actor.TenantID, cms...)
+		return flagRecords(w, ptrs(out)...)
 	})
 	return out, err
 }

@@ -9,106 +9,14 @@ import (
 	"reach/placeholder"
 )
 
-// defaultSuspectThreshold: a value on more distinct customers than this is a
-// suspected placeholder (SPEC §4); real shared lines exist, so it is reported,
-// not refused.
-const defaultSuspectThreshold = 3
-
-// placeholderRules are the built-in rules plus one tenant's documented list.
-// A nil *placeholderRules applies the built-in rules only.
-type placeholderRules struct {
-	listed map[string]reach.Placeholder // by placeholderKey
-}
-
-func loadPlaceholderRules(ctx context.Context, tx reach.Tx, tenantID string) (*placeholderRules, error) {
-	list, err := tx.Placeholders(ctx, tenantID)
-	if err != nil {
-		return nil, err
-	}
-	r := &placeholderRules{listed: make(map[string]reach.Placeholder, len(list))}
-	for _, p := range list {
-		r.listed[p.Key] = p
-	}
-	return r, nil
-}
-
-// placeholderKey is how typed values are compared with a tenant's list:
-// numbers by their ten digits, emails case-insensitively.
-func placeholderKey(kind reach.Kind, value string) string {
-	if kind == reach.KindEmail {
-		return strings.ToLower(strings.TrimSpace(value))
-	}
-	if k := placeholder.NumberKey(value); k != "" {
-		return k
-	}
-	return strings.TrimSpace(value)
-}
-
-// check returns why value is a placeholder, or nil. The tenant's list comes
-// first: it names the business's own reasons.
-func (r *placeholderRules) check(kind reach.Kind, value string) *reach.PlaceholderFlag {
-	if r != nil && len(r.listed) > 0 {
-		if p, ok := r.listed[placeholderKey(kind, value)]; ok {
-			reason := "your team listed it as a placeholder"
-			if p.Note != "" {
-				reason += " (" + p.Note + ")"
-			}
-			return &reach.PlaceholderFlag{Rule: "tenant-list", Reason: reason}
-		}
-	}
-	var rule placeholder.Rule
-	var ok bool
-	if kind == reach.KindEmail {
-		rule, ok = placeholder.Email(value)
-	} else {
-		rule, ok = placeholder.Number(value)
-	}
-	if !ok {
-		return nil
-	}
-	return &reach.PlaceholderFlag{Rule: rule.Name, Reason: rule.Reason}
-}
-
-// sameValue reports whether typed is the value m already holds.
-func (r *placeholderRules) sameValue(m reach.ContactMethod, kind reach.Kind, typed string) bool {
-	return kind.IsNumber() == m.Kind.IsNumber() && placeholderKey(kind, typed) == placeholderKey(m.Kind, m.Value)
-}
-
-// flag marks the placeholder values of records going out to a client.
-func (r *placeholderRules) flag(cms []reach.ContactMethod) {
-	for i := range cms {
-		cms[i].Placeholder = r.check(cms[i].Kind, cms[i].Value)
-	}
-}
-
-// flagPlaceholders marks, in records going out to a client, the values that
-// are placeholders by today's rules, though stored before a rule caught them.
-func flagPlaceholders(ctx context.Context, tx reach.Tx, tenantID string, lists ...[]reach.ContactMethod) error {
-	rules, err := loadPlaceholderRules(ctx, tx, tenantID)
-	if err != nil {
-		return err
-	}
-	for _, cms := range lists {
-		rules.flag(cms)
-	}
-	return nil
-}
-
-func kindNoun(k reach.Kind) string {
-	switch k {
-	case reach.KindEmail:
-		return "email address"
-	case reach.KindFax:
-		return "fax number"
-	}
-	return "phone number"
-}
-
 // PlaceholderInput documents one placeholder value of the tenant.
 type PlaceholderInput struct {
-	Kind  reach.Kind `json:"kind" enum:"mobile,phone,fax,email" doc:"Numbers match whatever their kind."`
-	Value string     `json:"value" maxLength:"320" doc:"As staff typed it: (123) 456-7890, noemail@gmail.com, or the business's own number or email."`
-	Note  string     `json:"note,omitempty" maxLength:"400"`
+	// Kind is the kind of value; numbers match whatever their kind.
+	Kind reach.Kind `json:"kind"`
+	// Value is as staff typed it: (123) 456-7890, noemail@gmail.com, or the
+	// business's own number or email.
+	Value string `json:"value"`
+	Note  string `json:"note,omitempty"`
 }
 
 // AddPlaceholder documents a value as a placeholder of the actor's tenant.
@@ -118,7 +26,7 @@ func (a *App) AddPlaceholder(ctx context.Context, actor reach.Actor, in Placehol
 	}
 	var v reach.Validation
 	p := &reach.Placeholder{ID: reach.NewID(), TenantID: actor.TenantID, Kind: in.Kind, CreatedBy: actor.UserID}
-	p.Value = cleanText(&v, "value", in.Value, 320, true)
+	p.Value = cleanText(&v, "value", in.Value, maxValueLen, true)
 	p.Note = cleanText(&v, "note", in.Note, maxMemoLen, false)
 	switch {
 	case !in.Kind.Valid():
@@ -133,12 +41,12 @@ func (a *App) AddPlaceholder(ctx context.Context, actor reach.Actor, in Placehol
 		return nil, err
 	}
 	p.Key = placeholderKey(p.Kind, p.Value)
-	_, err := a.write(ctx, actor, "placeholder.add", true, func(tx reach.Tx, ch *change) error {
-		p.CreatedAt = tx.Now()
-		if err := tx.InsertPlaceholder(ctx, p); err != nil {
+	_, err := a.do(ctx, actor, "placeholder.add", func(w *work) error {
+		p.CreatedAt = w.now()
+		if err := w.tx.InsertPlaceholder(ctx, p); err != nil {
 			return err
 		}
-		ch.record("placeholder", p.ID, nil, p)
+		w.record("placeholder", p.ID, nil, p)
 		return nil
 	})
 	if err != nil {
@@ -153,8 +61,8 @@ func (a *App) Placeholders(ctx context.Context, actor reach.Actor) ([]reach.Plac
 		return nil, err
 	}
 	var out []reach.Placeholder
-	err := a.read(ctx, func(tx reach.Tx) (err error) {
-		out, err = tx.Placeholders(ctx, actor.TenantID)
+	err := a.view(ctx, actor, func(w *work) (err error) {
+		out, err = w.tx.Placeholders(ctx, actor.TenantID)
 		return err
 	})
 	return out, err
@@ -165,19 +73,24 @@ func (a *App) RemovePlaceholder(ctx context.Context, actor reach.Actor, id strin
 	if err := actor.Require(reach.PermPlaceholdersManage); err != nil {
 		return err
 	}
-	_, err := a.write(ctx, actor, "placeholder.remove", true, func(tx reach.Tx, ch *change) error {
-		if err := tx.DeletePlaceholder(ctx, actor.TenantID, id); err != nil {
+	_, err := a.do(ctx, actor, "placeholder.remove", func(w *work) error {
+		if err := w.tx.DeletePlaceholder(ctx, actor.TenantID, id); err != nil {
 			return err
 		}
-		ch.record("placeholder", id, map[string]string{"id": id}, nil)
+		w.record("placeholder", id, map[string]string{"id": id}, nil)
 		return nil
 	})
 	return err
 }
 
+// maxSuspectThreshold bounds the suspect threshold.
+const maxSuspectThreshold = 1000000
+
 // PlaceholderSettings are a tenant's placeholder settings.
 type PlaceholderSettings struct {
-	SuspectThreshold int `json:"suspect_threshold" minimum:"1" maximum:"1000000" doc:"A value on more distinct customers than this is reported as a suspect."`
+	// SuspectThreshold: a value on more distinct customers than this is
+	// reported as a suspect.
+	SuspectThreshold int `json:"suspect_threshold"`
 }
 
 // SetPlaceholderSettings changes the tenant's suspect threshold.
@@ -185,19 +98,18 @@ func (a *App) SetPlaceholderSettings(ctx context.Context, actor reach.Actor, s P
 	if err := actor.Require(reach.PermSettingsManage); err != nil {
 		return s, err
 	}
-	if s.SuspectThreshold < 1 {
-		return s, &reach.Error{Code: reach.EVALIDATION, Message: "The suspect threshold is at least 1.",
-			Fields: []reach.FieldError{{Field: "suspect_threshold", Code: reach.EINVALIDVALUE, Message: "Use a number of customers of at least 1."}}}
+	if s.SuspectThreshold < 1 || s.SuspectThreshold > maxSuspectThreshold {
+		return s, reach.Invalid("suspect_threshold", reach.EINVALIDVALUE, fmt.Sprintf("Use a number of customers from 1 to %d.", maxSuspectThreshold))
 	}
-	_, err := a.write(ctx, actor, "settings.placeholders", true, func(tx reach.Tx, ch *change) error {
-		before, err := tx.Tenant(ctx, actor.TenantID)
+	_, err := a.do(ctx, actor, "settings.placeholders", func(w *work) error {
+		before, err := w.tx.Tenant(ctx, actor.TenantID)
 		if err != nil {
 			return err
 		}
-		if err := tx.SetSuspectThreshold(ctx, actor.TenantID, s.SuspectThreshold); err != nil {
+		if err := w.tx.SetSuspectThreshold(ctx, actor.TenantID, s.SuspectThreshold); err != nil {
 			return err
 		}
-		ch.record("tenant", actor.TenantID, PlaceholderSettings{before.SuspectThreshold}, s)
+		w.record("tenant", actor.TenantID, PlaceholderSettings{before.SuspectThreshold}, s)
 		return nil
 	})
 	return s, err

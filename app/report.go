@@ -14,10 +14,11 @@ import (
 // ReportItem is one placeholder or suspect value with who holds it.
 type ReportItem struct {
 	Value string     `json:"value"`
-	Kind  reach.Kind `json:"kind" doc:"email, or phone for any number"`
+	// Kind is email, or phone for any number.
+	Kind reach.Kind `json:"kind"`
 	// Reason is "placeholder" (a rule or the tenant's list marks it) or
 	// "suspect" (held by more distinct customers than the threshold).
-	Reason    string                 `json:"reason" enum:"placeholder,suspect"`
+	Reason    string                 `json:"reason"`
 	Rule      *reach.PlaceholderFlag `json:"rule,omitempty"`
 	Records   int                    `json:"records"`
 	Customers int                    `json:"customers"`
@@ -57,17 +58,17 @@ func (a *App) PlaceholderReport(ctx context.Context, actor reach.Actor, offset, 
 	}
 	var tenant *reach.Tenant
 	var rules *placeholderRules
-	err := a.read(ctx, func(tx reach.Tx) (err error) {
-		if tenant, err = tx.Tenant(ctx, actor.TenantID); err != nil {
+	err := a.view(ctx, actor, func(w *work) (err error) {
+		if tenant, err = w.tx.Tenant(ctx, actor.TenantID); err != nil {
 			return err
 		}
-		rules, err = loadPlaceholderRules(ctx, tx, actor.TenantID)
+		rules, err = w.placeholders()
 		return err
 	})
 	if err != nil {
 		return Report{}, err
 	}
-	items, err := a.scanValues(ctx, actor.TenantID, tenant.SuspectThreshold, rules)
+	items, err := a.scanValues(ctx, actor, tenant.SuspectThreshold, rules)
 	if err != nil {
 		return Report{}, err
 	}
@@ -84,9 +85,9 @@ func (a *App) PlaceholderReport(ctx context.Context, actor reach.Actor, offset, 
 		end, rep.Next = offset+limit, offset+limit
 	}
 	rep.Items = items[offset:end]
-	err = a.read(ctx, func(tx reach.Tx) (err error) {
+	err = a.view(ctx, actor, func(w *work) (err error) {
 		for i := range rep.Items {
-			if rep.Items[i].Sample, err = holdersSample(ctx, tx, actor.TenantID, rep.Items[i].Value); err != nil {
+			if rep.Items[i].Sample, err = holdersSample(ctx, w.tx, actor.TenantID, rep.Items[i].Value); err != nil {
 				return err
 			}
 		}
@@ -102,7 +103,7 @@ var scanRanges = [][2]string{{"", "+14"}, {"+14", "+16"}, {"+16", "+18"}, {"+18"
 
 // scanValues reads every value of the tenant once and keeps the placeholders
 // and suspects.
-func (a *App) scanValues(ctx context.Context, tenantID string, threshold int, rules *placeholderRules) ([]ReportItem, error) {
+func (a *App) scanValues(ctx context.Context, actor reach.Actor, threshold int, rules *placeholderRules) ([]ReportItem, error) {
 	next := make(chan [2]string, len(scanRanges))
 	for _, r := range scanRanges {
 		next <- r
@@ -114,7 +115,7 @@ func (a *App) scanValues(ctx context.Context, tenantID string, threshold int, ru
 	for range 2 {
 		g.Go(func() error {
 			for r := range next {
-				found, err := a.scanRange(ctx, tenantID, r[0], r[1], threshold, rules)
+				found, err := a.scanRange(ctx, actor, r[0], r[1], threshold, rules)
 				if err != nil {
 					return err
 				}
@@ -129,7 +130,7 @@ func (a *App) scanValues(ctx context.Context, tenantID string, threshold int, ru
 	return items, err
 }
 
-func (a *App) scanRange(ctx context.Context, tenantID, from, to string, threshold int, rules *placeholderRules) ([]ReportItem, error) {
+func (a *App) scanRange(ctx context.Context, actor reach.Actor, from, to string, threshold int, rules *placeholderRules) ([]ReportItem, error) {
 	var items []ReportItem
 	var cur ReportItem
 	lastCustomer := ""
@@ -145,8 +146,8 @@ func (a *App) scanRange(ctx context.Context, tenantID, from, to string, threshol
 			items = append(items, cur)
 		}
 	}
-	err := a.read(ctx, func(tx reach.Tx) error {
-		return tx.EachValue(ctx, tenantID, from, to, func(key, customerID string) error {
+	err := a.view(ctx, actor, func(w *work) error {
+		return w.tx.EachValue(ctx, actor.TenantID, from, to, func(key, customerID string) error {
 			if key != cur.Value {
 				flush()
 				cur, lastCustomer = ReportItem{Value: key, Kind: kindOfKey(key)}, ""

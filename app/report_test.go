@@ -3,7 +3,6 @@ package app_test
 import (
 	"context"
 	"testing"
-	"time"
 
 	"reach"
 	"reach/sqlstore"
@@ -18,25 +17,8 @@ func TestReportCoversEveryKeyRange(t *testing.T) {
 		tn := newTenant(t, db)
 		values := []string{"+12005550100", "+15125550142", "+16155550142", "+19195550142",
 			"1noemail@gmail.com", "noemail@gmail.com", "jane@example.com", "test@yahoo.com", "zoe@none.com", "ñoño@example.org"}
-		now := time.Now().UTC().Truncate(time.Microsecond)
-		err := db.Write(ctx, func(tx reach.Tx) error {
-			for _, v := range values {
-				c := &reach.Customer{ID: reach.NewID(), TenantID: tn.admin.TenantID, Name: "Legacy " + v, Type: reach.Residential,
-					Active: true, Version: 1, CreatedAt: now, UpdatedAt: now}
-				kind := reach.KindMobile
-				if v[0] != '+' {
-					kind = reach.KindEmail
-				}
-				c.ContactMethods = []reach.ContactMethod{{ID: reach.NewID(), Owner: reach.RecordRef{Type: reach.RecordCustomer, ID: c.ID},
-					CustomerID: c.ID, Kind: kind, Value: v, Key: reach.ContactKey(kind, v), Display: v, CreatedAt: now, UpdatedAt: now}}
-				if err := tx.InsertCustomer(ctx, c); err != nil {
-					return err
-				}
-			}
-			return nil
-		})
-		if err != nil {
-			t.Fatal(err)
+		for _, v := range values {
+			storetest.Legacy(t, db, tn.admin.TenantID, "Legacy "+v, v)
 		}
 		rep, err := tn.app.PlaceholderReport(ctx, tn.admin, 0, 0)
 		if err != nil {

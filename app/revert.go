@@ -13,8 +13,10 @@ type RevertConflict struct {
 	Type           reach.RecordType `json:"type"`
 	ID             string           `json:"id"`
 	Name           string           `json:"name"`
-	Version        int64            `json:"version" doc:"Its version now."`
-	ChangedVersion int64            `json:"changed_version" doc:"The version the change left it at."`
+	// Version is the record's version now; ChangedVersion the one the
+	// change left it at.
+	Version        int64 `json:"version"`
+	ChangedVersion int64 `json:"changed_version"`
 }
 
 // revertNeeds lists, for changes that needed more than edit rights, the
@@ -28,8 +30,8 @@ var revertNeeds = map[string]reach.Permission{"placeholders.cleanup": reach.Perm
 // every touched record, whatever the change itself needed, and — for someone
 // else's change — the right to see the audit trail.
 func (a *App) RevertChange(ctx context.Context, actor reach.Actor, id string) (*reach.Change, error) {
-	return a.write(ctx, actor, "change.revert", true, func(tx reach.Tx, ch *change) error {
-		c, err := tx.Change(ctx, actor.TenantID, id)
+	return a.do(ctx, actor, "change.revert", func(w *work) error {
+		c, err := w.tx.Change(ctx, actor.TenantID, id)
 		if err != nil {
 			return err
 		}
@@ -48,13 +50,13 @@ func (a *App) RevertChange(ctx context.Context, actor reach.Actor, id string) (*
 			return err
 		}
 		var conflicts []RevertConflict
-		current := make([]Record, len(steps))
+		current := make([]reach.Record, len(steps))
 		for i, s := range steps {
-			if current[i], err = loadRecord(ctx, tx, actor.TenantID, s.ref); err != nil {
+			if current[i], err = loadRecord(w, s.ref); err != nil {
 				return err
 			}
-			if v := current[i].Version(); v != s.leftAt {
-				conflicts = append(conflicts, RevertConflict{Type: s.ref.Type, ID: s.ref.ID, Name: current[i].name(), Version: v, ChangedVersion: s.leftAt})
+			if v := current[i].Header().Version; v != s.leftAt {
+				conflicts = append(conflicts, RevertConflict{Type: s.ref.Type, ID: s.ref.ID, Name: current[i].Header().Name, Version: v, ChangedVersion: s.leftAt})
 			}
 		}
 		if len(conflicts) > 0 {
@@ -63,15 +65,11 @@ func (a *App) RevertChange(ctx context.Context, actor reach.Actor, id string) (*
 				Details: map[string]any{"records": conflicts}}
 		}
 		for i, s := range steps {
-			restored, err := s.restore(actor.TenantID)
+			restored, err := s.restore()
 			if err != nil {
 				return err
 			}
-			restored.setVersion(current[i].Version()+1, tx.Now())
-			if err := restored.save(ctx, tx, current[i].Version()); err != nil {
-				return err
-			}
-			ch.record(string(s.ref.Type), s.ref.ID, current[i].Value(), restored.Value())
+			w.restore(current[i], restored)
 		}
 		return nil
 	})
@@ -92,14 +90,12 @@ func revertSteps(actor reach.Actor, c *reach.Change) ([]revertStep, error) {
 	index := map[reach.RecordRef]int{}
 	for _, e := range c.Entries {
 		typ := reach.RecordType(e.EntityType)
-		if typ == reach.RecordCustomer || typ == reach.RecordLocation {
-			if err := actor.Require(editPermission(typ)); err != nil {
-				return nil, err
-			}
-		}
 		if (typ != reach.RecordCustomer && typ != reach.RecordLocation) || string(e.Before) == "null" {
 			return nil, reach.Errorf(reach.EREVERTUNSUPPORTED,
 				"This change (%s) can't be reverted: only edits of existing customers and locations can. To undo a creation, deactivate the record.", c.Action)
+		}
+		if err := actor.Require(typ.EditPermission()); err != nil {
+			return nil, err
 		}
 		var after struct {
 			Version int64 `json:"version"`
@@ -118,26 +114,16 @@ func revertSteps(actor reach.Actor, c *reach.Change) ([]revertStep, error) {
 	return steps, nil
 }
 
-// restore decodes the state before the change into a record, filling what
-// snapshots leave out: the tenant, and each method's owner and key.
-func (s revertStep) restore(tenantID string) (Record, error) {
-	var r Record
-	var err error
+// restore decodes the state before the change into a record; the unit of
+// work fills what snapshots leave out (the tenant, each method's owner and
+// key).
+func (s revertStep) restore() (reach.Record, error) {
+	var r reach.Record = &reach.Customer{}
 	if s.ref.Type == reach.RecordLocation {
-		r.Location = &reach.Location{}
-		err = json.Unmarshal(s.before, r.Location)
-		r.Location.TenantID = tenantID
-	} else {
-		r.Customer = &reach.Customer{}
-		err = json.Unmarshal(s.before, r.Customer)
-		r.Customer.TenantID = tenantID
+		r = &reach.Location{}
 	}
-	if err != nil {
-		return Record{}, err
-	}
-	cms := r.Contacts()
-	for i := range cms {
-		cms[i].Owner, cms[i].CustomerID, cms[i].Key = s.ref, r.customerID(), reach.ContactKey(cms[i].Kind, cms[i].Value)
+	if err := json.Unmarshal(s.before, r); err != nil {
+		return nil, err
 	}
 	return r, nil
 }

@@ -2,6 +2,7 @@ package app
 
 import (
 	"context"
+	"fmt"
 	"strings"
 	"unicode/utf8"
 
@@ -10,26 +11,33 @@ import (
 	"reach/phone"
 )
 
+// maxSearchDepth bounds how far into a search's results paging goes: an
+// agent narrows a search rather than reading its thousandth match.
+const maxSearchDepth = 1000
+
 // Search finds customers and locations the actor may see by name or street
 // (prefix of any word), phone number in any format or its last 4+ digits, or
-// email. Every path is an index lookup, whatever the tenant's size.
-func (a *App) Search(ctx context.Context, actor reach.Actor, q string, limit int) ([]reach.SearchResult, error) {
+// email, skipping the first offset results; more says whether results
+// follow. Every path is an index lookup, whatever the tenant's size.
+func (a *App) Search(ctx context.Context, actor reach.Actor, q string, offset, limit int) (results []reach.SearchResult, more bool, err error) {
 	if err := actor.Require(reach.PermCustomerView); err != nil {
-		return nil, err
+		return nil, false, err
 	}
 	q = strings.TrimSpace(q)
-	if q == "" || utf8.RuneCountInString(q) > 200 {
-		return nil, &reach.Error{Code: reach.EVALIDATION, Message: "Type 1 to 200 characters to search.",
-			Fields: []reach.FieldError{{Field: "q", Code: reach.EINVALIDVALUE, Message: "Type 1 to 200 characters to search."}}}
+	switch {
+	case q == "" || utf8.RuneCountInString(q) > 200:
+		return nil, false, reach.Invalid("q", reach.EINVALIDVALUE, "Type 1 to 200 characters to search.")
+	case offset < 0 || offset >= maxSearchDepth:
+		return nil, false, reach.Invalid("cursor", reach.EINVALIDVALUE, fmt.Sprintf("Search pages reach only the first %d results; type more to narrow the search.", maxSearchDepth))
 	}
 	limit = clampLimit(limit)
 	var out []reach.SearchResult
-	err := a.read(ctx, func(tx reach.Tx) (err error) {
-		out, err = searchIn(ctx, tx, actor.TenantID, q, limit)
+	err = a.view(ctx, actor, func(w *work) (err error) {
+		out, err = searchIn(ctx, w.tx, actor.TenantID, q, offset+limit+1)
 		return err
 	})
 	if err != nil {
-		return nil, err
+		return nil, false, err
 	}
 	if !actor.Can(reach.PermLocationView) {
 		kept := out[:0]
@@ -40,10 +48,11 @@ func (a *App) Search(ctx context.Context, actor reach.Actor, q string, limit int
 		}
 		out = kept
 	}
-	if out == nil {
-		out = []reach.SearchResult{}
+	out = out[min(offset, len(out)):]
+	if more = len(out) > limit; more {
+		out = out[:limit]
 	}
-	return out, nil
+	return out, more, nil
 }
 
 // searchIn decides what the query is: an email, a phone number, a number's

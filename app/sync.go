@@ -1,51 +1,65 @@
 package app
 
 import (
-	"context"
 	"fmt"
+	"slices"
 	"sort"
-	"time"
 
 	"reach"
+	"reach/phone"
 )
 
 // SyncOptions travel with a save: which other records get the save's replaced
 // or removed values, and the confirmation that reaching other customers is
 // intended.
 type SyncOptions struct {
-	Sync                 []SyncInput `json:"sync,omitempty" maxItems:"100" doc:"Apply replaced or removed values to other records holding them."`
-	ConfirmCrossCustomer bool        `json:"confirm_cross_customer,omitempty" doc:"Required when a target belongs to another customer."`
+	Sync []SyncInput `json:"sync,omitempty"`
+	// ConfirmCrossCustomer is required when a target belongs to another customer.
+	ConfirmCrossCustomer bool `json:"confirm_cross_customer,omitempty"`
 }
 
 // SyncInput applies one replaced or removed value to chosen records.
 type SyncInput struct {
-	From    string   `json:"from" maxLength:"320" doc:"The old value, as listed in changes[].from."`
-	Targets []string `json:"targets" maxItems:"5000" doc:"Contact method ids of the candidates to change."`
-	// Versions pins each target's record to the version the preview showed,
-	// so a record changed since is refused rather than silently overwritten.
-	Versions map[string]int64 `json:"versions,omitempty" doc:"Record version of each target as listed in its candidate (record.version); a target whose record changed since is refused."`
+	// From is the old value, in any format: it is compared as normalized.
+	From string `json:"from"`
+	// Targets are the contact method ids of the candidates to change.
+	Targets []string `json:"targets"`
+	// Versions pins targets' records to the version the preview showed
+	// (keyed by the target's contact method id), so a record changed since
+	// is refused rather than silently overwritten.
+	Versions map[string]int64 `json:"versions,omitempty"`
 }
+
+// Limits of a sync request.
+const (
+	maxSyncEntries = 100
+	maxSyncTargets = 5000
+)
 
 // ValueChange is a value an edit replaced or removed, with the other records
 // holding it.
 type ValueChange struct {
-	From        string     `json:"from"`
-	FromDisplay string     `json:"from_display"`
-	To          string     `json:"to,omitempty" doc:"The new value; absent when the value was removed."`
-	ToDisplay   string     `json:"to_display,omitempty"`
-	ToExtension string     `json:"-"`
-	Kind        reach.Kind `json:"kind"`
+	From        string `json:"from"`
+	FromDisplay string `json:"from_display"`
+	// To is the new value; empty when the value was removed. A number
+	// syncs without an extension: each target keeps its own.
+	To        string     `json:"to,omitempty"`
+	ToDisplay string     `json:"to_display,omitempty"`
+	Kind      reach.Kind `json:"kind"`
 	// Placeholder is set when the old value is a placeholder: it is never synced.
 	Placeholder *reach.PlaceholderFlag `json:"placeholder,omitempty"`
 	Candidates  []Candidate            `json:"candidates"`
 	// Synced lists the targets this save changed.
 	Synced []string `json:"synced,omitempty"`
+	// key and toKey are the comparison keys of From and To.
+	key, toKey string
 }
 
 // Candidate is another active record's contact method holding a changed value.
 type Candidate struct {
 	ContactMethodID string          `json:"contact_method_id"`
 	Kind            reach.Kind      `json:"kind"`
+	Extension       string          `json:"extension"`
 	Memo            string          `json:"memo"`
 	Record          CandidateRecord `json:"record"`
 	Customer        CandidateOwner  `json:"customer"`
@@ -74,13 +88,13 @@ type CandidateOwner struct {
 
 // valueChanges lists the values the diff replaced or removed — those no
 // longer on the record at all — with every other active holder in the tenant.
-func (a *App) valueChanges(ctx context.Context, tx reach.Tx, actor reach.Actor, edited Record, diff []ContactDiff) ([]ValueChange, error) {
-	rules, err := loadPlaceholderRules(ctx, tx, actor.TenantID)
+func valueChanges(w *work, edited reach.Record, diff []ContactDiff) ([]ValueChange, error) {
+	rules, err := w.placeholders()
 	if err != nil {
 		return nil, err
 	}
 	still := map[string]bool{}
-	for _, m := range edited.Contacts() {
+	for _, m := range edited.Header().ContactMethods {
 		still[m.Key] = true
 	}
 	changes := []ValueChange{}
@@ -90,12 +104,18 @@ func (a *App) valueChanges(ctx context.Context, tx reach.Tx, actor reach.Actor, 
 			continue
 		}
 		seen[d.Before.Key] = true
-		vc := ValueChange{From: d.Before.Value, FromDisplay: d.Before.Display, Kind: d.Before.Kind, Candidates: []Candidate{}}
-		if d.After != nil && d.After.Kind.IsNumber() == d.Before.Kind.IsNumber() {
-			vc.To, vc.ToDisplay, vc.ToExtension = d.After.Value, d.After.Display, d.After.Extension
+		vc := ValueChange{From: d.Before.Value, FromDisplay: phone.Format(d.Before.Value, ""), Kind: d.Before.Kind, key: d.Before.Key, Candidates: []Candidate{}}
+		if d.Before.Kind == reach.KindEmail {
+			vc.FromDisplay = d.Before.Display
+		}
+		if a := d.After; a != nil && a.Kind.IsNumber() == d.Before.Kind.IsNumber() {
+			vc.To, vc.toKey, vc.ToDisplay = a.Value, a.Key, phone.Format(a.Value, "")
+			if a.Kind == reach.KindEmail {
+				vc.ToDisplay = a.Display
+			}
 		}
 		vc.Placeholder = rules.check(d.Before.Kind, d.Before.Value)
-		held, err := tx.ContactsByKey(ctx, actor.TenantID, d.Before.Key)
+		held, err := w.tx.ContactsByKey(w.ctx, w.actor.TenantID, d.Before.Key)
 		if err != nil {
 			return nil, err
 		}
@@ -104,11 +124,11 @@ func (a *App) valueChanges(ctx context.Context, tx reach.Tx, actor reach.Actor, 
 				continue
 			}
 			c := Candidate{
-				ContactMethodID: h.ID, Kind: h.Kind, Memo: h.Memo,
+				ContactMethodID: h.ID, Kind: h.Kind, Extension: h.Extension, Memo: h.Memo,
 				Record:        CandidateRecord{Type: h.Owner.Type, ID: h.Owner.ID, Name: h.RecordName, Version: h.RecordVersion},
 				Customer:      CandidateOwner{ID: h.CustomerID, Name: h.CustomerName},
-				CrossCustomer: h.CustomerID != edited.customerID(),
-				Editable:      actor.Can(editPermission(h.Owner.Type)),
+				CrossCustomer: h.CustomerID != edited.OwnerID(),
+				Editable:      w.actor.Can(h.Owner.Type.EditPermission()),
 			}
 			c.Preselected = c.Editable && !c.CrossCustomer && vc.Placeholder == nil
 			vc.Candidates = append(vc.Candidates, c)
@@ -118,46 +138,38 @@ func (a *App) valueChanges(ctx context.Context, tx reach.Tx, actor reach.Actor, 
 	return changes, nil
 }
 
-// checkNoSync refuses sync requests on an edit that changed nothing.
-func checkNoSync(opts SyncOptions, _ []ValueChange) error {
-	if len(opts.Sync) > 0 {
-		return syncNotApplicable(0, opts.Sync[0].From)
-	}
-	return nil
-}
-
 func syncNotApplicable(i int, from string) error {
-	return &reach.Error{Code: reach.EVALIDATION, Message: fmt.Sprintf("This save does not replace or remove %s, so it can't be synced.", from),
-		Fields: []reach.FieldError{{Field: fmt.Sprintf("sync[%d].from", i), Code: reach.ESYNCNOTAPPLICABLE,
-			Message: fmt.Sprintf("%s is not a value this save replaces or removes; use a from listed in changes.", from)}}}
+	return reach.Invalid(fmt.Sprintf("sync[%d].from", i), reach.ESYNCNOTAPPLICABLE,
+		fmt.Sprintf("%s is not a value this save replaces or removes, so it can't be synced; use a from listed in changes.", from))
 }
 
 // syncTarget is one chosen contact method on another record.
 type syncTarget struct {
 	change *ValueChange
 	method reach.ContactMethod
-	record Record
+	record reach.Record
 }
 
 // applySync applies the requested syncs inside the edit's transaction: every
 // target is checked (it still holds the old value, its record is at the
 // version the preview showed, the user may edit it, another customer's record
 // is confirmed), and only then are all of them changed, each record one
-// version on, recorded in the same change as the edit. Targets and their
-// records are read and written in batches, so a sync to a thousand records
-// is a handful of statements.
-func (a *App) applySync(ctx context.Context, tx reach.Tx, actor reach.Actor, ch *change, edited Record, changes []ValueChange, opts SyncOptions) error {
+// version on, recorded in the same change as the edit.
+func applySync(w *work, edited reach.Record, changes []ValueChange, opts SyncOptions) error {
 	if len(opts.Sync) == 0 {
 		return nil
 	}
-	byFrom := map[string]*ValueChange{}
+	if len(opts.Sync) > maxSyncEntries {
+		return reach.Invalid("sync", reach.ETOOLONG, fmt.Sprintf("A save syncs at most %d values.", maxSyncEntries))
+	}
+	byKey := map[string]*ValueChange{}
 	for i := range changes {
-		byFrom[changes[i].From] = &changes[i]
+		byKey[changes[i].key] = &changes[i]
 	}
 	var ids []string
 	wantedBy := map[string]int{} // target id -> index of its sync entry
 	for i, s := range opts.Sync {
-		vc := byFrom[s.From]
+		vc := byKey[normalizeKey(s.From)]
 		if vc == nil {
 			return syncNotApplicable(i, s.From)
 		}
@@ -166,6 +178,15 @@ func (a *App) applySync(ctx context.Context, tx reach.Tx, actor reach.Actor, ch 
 				Message: fmt.Sprintf("%s is a placeholder (%s): updating it must never reach other records. Change each record on its own, or leave the value empty.", vc.FromDisplay, vc.Placeholder.Reason),
 				Fields:  []reach.FieldError{{Field: fmt.Sprintf("sync[%d].from", i), Code: reach.EPLACEHOLDERSYNC, Message: vc.Placeholder.Reason}},
 				Details: map[string]any{"rule": vc.Placeholder.Rule}}
+		}
+		if len(s.Targets) > maxSyncTargets {
+			return reach.Invalid(fmt.Sprintf("sync[%d].targets", i), reach.ETOOLONG, fmt.Sprintf("A sync names at most %d targets.", maxSyncTargets))
+		}
+		for id := range s.Versions {
+			if !containsString(s.Targets, id) {
+				return reach.Invalid(fmt.Sprintf("sync[%d].versions.%s", i, id), reach.ESYNCTARGETINVALID,
+					fmt.Sprintf("versions names %s, which is not one of this entry's targets; key each version by a target's contact_method_id.", id))
+			}
 		}
 		for _, id := range s.Targets {
 			if _, dup := wantedBy[id]; !dup {
@@ -178,17 +199,17 @@ func (a *App) applySync(ctx context.Context, tx reach.Tx, actor reach.Actor, ch 
 	// active record holding it now. Anything else moved on since the preview.
 	type listed struct {
 		Candidate
-		from string
+		key string
 	}
 	candidates := map[string]listed{}
 	var owners []reach.RecordRef
 	for _, vc := range changes {
 		for _, c := range vc.Candidates {
-			candidates[c.ContactMethodID] = listed{c, vc.From}
+			candidates[c.ContactMethodID] = listed{c, vc.key}
 			owners = append(owners, reach.RecordRef{Type: c.Record.Type, ID: c.Record.ID})
 		}
 	}
-	records, err := loadRecords(ctx, tx, actor.TenantID, owners)
+	records, err := loadRecords(w, owners)
 	if err != nil {
 		return err
 	}
@@ -197,25 +218,24 @@ func (a *App) applySync(ctx context.Context, tx reach.Tx, actor reach.Actor, ch 
 	crossCustomers := map[string]string{}
 	for _, id := range ids {
 		i := wantedBy[id]
-		s, vc := opts.Sync[i], byFrom[opts.Sync[i].From]
-		if indexOf(edited.Contacts(), id) >= 0 {
-			return &reach.Error{Code: reach.EVALIDATION, Message: "A sync target is on the record being edited; edit it in the same save instead.",
-				Fields: []reach.FieldError{{Field: fmt.Sprintf("sync[%d].targets", i), Code: reach.ESYNCTARGETINVALID, Message: "Target " + id + " is on the record being edited."}}}
+		s, vc := opts.Sync[i], byKey[normalizeKey(opts.Sync[i].From)]
+		if indexOf(edited.Header().ContactMethods, id) >= 0 {
+			return reach.Invalid(fmt.Sprintf("sync[%d].targets", i), reach.ESYNCTARGETINVALID,
+				fmt.Sprintf("Target %s is on the record being edited; edit it in the same save instead.", id))
 		}
 		c, isCandidate := candidates[id]
-		ref := reach.RecordRef{Type: c.Record.Type, ID: c.Record.ID}
-		r, loaded := records[ref]
+		r, loaded := records[reach.RecordRef{Type: c.Record.Type, ID: c.Record.ID}]
 		want, pinned := s.Versions[id]
 		switch {
-		case !isCandidate || !loaded || c.from != vc.From || (pinned && want != r.Version()) || indexOf(r.Contacts(), id) < 0:
+		case !isCandidate || !loaded || c.key != vc.key || (pinned && want != r.Header().Version) || indexOf(r.Header().ContactMethods, id) < 0:
 			stale = append(stale, id)
 			continue
 		case !c.Editable:
 			forbidden = append(forbidden, id)
 		}
-		m := r.Contacts()[indexOf(r.Contacts(), id)]
-		if r.customerID() != edited.customerID() {
-			crossCustomers[r.customerID()] = c.Customer.Name
+		m := r.Header().ContactMethods[indexOf(r.Header().ContactMethods, id)]
+		if r.OwnerID() != edited.OwnerID() {
+			crossCustomers[r.OwnerID()] = c.Customer.Name
 		}
 		targets = append(targets, syncTarget{change: vc, method: m, record: r})
 	}
@@ -231,87 +251,59 @@ func (a *App) applySync(ctx context.Context, tx reach.Tx, actor reach.Actor, ch 
 		return &reach.Error{Code: reach.ECROSSCUSTOMER, Message: "Some records chosen for sync belong to other customers; confirm with confirm_cross_customer: true. Nothing was saved.",
 			Details: map[string]any{"customers": ownersList(crossCustomers)}}
 	}
-	return syncRecords(ctx, tx, actor.TenantID, ch, targets)
-}
-
-// syncRecords changes every target: it works out each record's new state,
-// writes the differences with the store's bulk edits, and audits each record.
-func syncRecords(ctx context.Context, tx reach.Tx, tenantID string, ch *change, targets []syncTarget) error {
-	byRecord := map[reach.RecordRef][]syncTarget{}
-	var order []reach.RecordRef
-	for _, t := range targets {
-		ref := t.record.Ref()
-		if byRecord[ref] == nil {
-			order = append(order, ref)
-		}
-		byRecord[ref] = append(byRecord[ref], t)
-	}
-	setValue := map[reach.ContactValue][]string{}
-	var removed []string
-	bumped := map[reach.RecordType][]string{}
-	for _, ref := range order {
-		before := byRecord[ref][0].record
-		after := before.clone()
-		cms := after.Contacts()
-		for _, t := range byRecord[ref] {
-			cms = syncOne(cms, t, tx.Now())
-			t.change.Synced = append(t.change.Synced, t.method.ID)
-		}
-		for _, t := range byRecord[ref] {
-			if i := indexOf(cms, t.method.ID); i < 0 {
-				removed = append(removed, t.method.ID)
-			} else {
-				m := cms[i]
-				v := reach.ContactValue{Kind: t.change.Kind, Value: m.Value, Key: m.Key, Display: m.Display, Extension: m.Extension}
-				setValue[v] = append(setValue[v], m.ID)
-			}
-		}
-		after.setContacts(cms)
-		after.bump(tx.Now())
-		bumped[ref.Type] = append(bumped[ref.Type], ref.ID)
-		ch.record(string(ref.Type), ref.ID, before.Value(), after.Value())
-	}
-	for v, ids := range setValue {
-		if err := tx.SetContactValue(ctx, tenantID, ids, v, tx.Now()); err != nil {
-			return err
-		}
-	}
-	if err := tx.DeleteContactMethods(ctx, tenantID, removed); err != nil {
-		return err
-	}
-	for typ, ids := range bumped {
-		if err := tx.BumpVersions(ctx, tenantID, typ, ids, tx.Now()); err != nil {
-			return err
-		}
-	}
+	syncRecords(w, targets)
 	return nil
 }
 
-// syncOne applies one replaced or removed value to one method of a record: a
-// replacement takes the new value and keeps the method's own kind, memo and
-// flags; a removal, or a replacement the record already holds, removes it.
-func syncOne(cms []reach.ContactMethod, t syncTarget, now time.Time) []reach.ContactMethod {
+// syncRecords saves every target's record with its targets changed: a
+// replacement takes the new value, keeping the method's own kind, memo,
+// extension and flags; a removal, or a replacement the record already
+// holds, removes the method.
+func syncRecords(w *work, targets []syncTarget) {
+	after := map[reach.RecordRef]reach.Record{}
+	var order []reach.RecordRef
+	for _, t := range targets {
+		ref := t.record.Ref()
+		r, ok := after[ref]
+		if !ok {
+			r = t.record.Clone()
+			after[ref] = r
+			order = append(order, ref)
+		}
+		h := r.Header()
+		h.ContactMethods = syncOne(h.ContactMethods, t)
+		t.change.Synced = append(t.change.Synced, t.method.ID)
+	}
+	for _, ref := range order {
+		var before reach.Record
+		for _, t := range targets {
+			if t.record.Ref() == ref {
+				before = t.record
+				break
+			}
+		}
+		w.save(before, after[ref])
+	}
+}
+
+func syncOne(cms []reach.ContactMethod, t syncTarget) []reach.ContactMethod {
 	i := indexOf(cms, t.method.ID)
 	if i < 0 {
 		return cms
 	}
-	newKey := reach.ContactKey(t.change.Kind, t.change.To)
-	if t.change.To == "" || indexOfKey(cms, newKey) >= 0 {
+	m := cms[i]
+	if t.change.To == "" || slices.ContainsFunc(cms, func(o reach.ContactMethod) bool { return o.Key == t.change.toKey && o.Extension == m.Extension }) {
 		return append(cms[:i:i], cms[i+1:]...)
 	}
-	m := &cms[i]
-	m.Value, m.Key, m.Display, m.Extension, m.UpdatedAt = t.change.To, newKey, t.change.ToDisplay, t.change.ToExtension, now
+	m.Value, m.Key, m.Display = t.change.To, t.change.toKey, t.change.ToDisplay
+	if m.Kind.IsNumber() {
+		m.Display = phone.Format(m.Value, m.Extension)
+	}
+	cms[i] = m
 	return cms
 }
 
-func indexOfKey(cms []reach.ContactMethod, key string) int {
-	for i, m := range cms {
-		if m.Key == key {
-			return i
-		}
-	}
-	return -1
-}
+func containsString(list []string, s string) bool { return slices.Contains(list, s) }
 
 func ownersList(m map[string]string) []CandidateOwner {
 	out := make([]CandidateOwner, 0, len(m))

@@ -44,7 +44,7 @@ func BenchmarkSync1000(b *testing.B) {
 			for i := 0; b.Loop(); i++ {
 				in := inputs(src.ContactMethods)
 				in[0].Value = values[(i+1)%2]
-				e, err := tn.app.SaveContactMethods(ctx, tn.admin, ref, in, &version, app.SyncOptions{ConfirmCrossCustomer: true,
+				e, err := tn.app.SaveContactMethods(ctx, tn.admin, ref, in, version, app.SyncOptions{ConfirmCrossCustomer: true,
 					Sync: []app.SyncInput{{From: values[i%2], Targets: targets}}}, false)
 				if err != nil {
 					b.Fatal(err)
@@ -52,7 +52,7 @@ func BenchmarkSync1000(b *testing.B) {
 				if len(e.Changes[0].Synced) != 1000 {
 					b.Fatalf("synced %d", len(e.Changes[0].Synced))
 				}
-				version = e.Record.Version()
+				version = e.Record.Header().Version
 			}
 		})
 	}

@@ -54,7 +54,7 @@ func syncRound(t *testing.T, db *sqlstore.DB, seed uint64) {
 	}
 	ref := refs[rng.IntN(len(refs))]
 	rec := load(t, tn, ref)
-	in := inputs(rec.Contacts())
+	in := inputs(rec.Header().ContactMethods)
 	k := rng.IntN(len(in))
 	old := in[k].Value
 	removing := rng.IntN(3) == 0
@@ -68,7 +68,7 @@ func syncRound(t *testing.T, db *sqlstore.DB, seed uint64) {
 			in[k].Value = fmt.Sprintf("+1512444%04d", seed)
 		}
 	}
-	preview, err := tn.app.SaveContactMethods(ctx, tn.admin, ref, in, nil, app.SyncOptions{}, true)
+	preview, err := tn.app.SaveContactMethods(ctx, tn.admin, ref, in, 0, app.SyncOptions{}, true)
 	if err != nil {
 		t.Fatalf("preview: %v", err)
 	}
@@ -97,7 +97,7 @@ func syncRound(t *testing.T, db *sqlstore.DB, seed uint64) {
 	if len(targets) > 0 {
 		opts.Sync = []app.SyncInput{{From: old, Targets: targets}}
 	}
-	saved, err := tn.app.SaveContactMethods(ctx, tn.admin, ref, in, ptr(rec.Version()), opts, false)
+	saved, err := tn.app.SaveContactMethods(ctx, tn.admin, ref, in, rec.Header().Version, opts, false)
 	if err != nil {
 		t.Fatalf("save: %v", err)
 	}
@@ -151,14 +151,14 @@ func kindOf(v string) reach.Kind {
 	return reach.KindPhone
 }
 
-func load(t *testing.T, tn tenant, ref reach.RecordRef) app.Record {
+func load(t *testing.T, tn tenant, ref reach.RecordRef) reach.Record {
 	t.Helper()
-	var r app.Record
+	var r reach.Record
 	var err error
 	if ref.Type == reach.RecordCustomer {
-		r.Customer, err = tn.app.Customer(context.Background(), tn.admin, ref.ID)
+		r, err = tn.app.Customer(context.Background(), tn.admin, ref.ID)
 	} else {
-		r.Location, err = tn.app.Location(context.Background(), tn.admin, ref.ID)
+		r, err = tn.app.Location(context.Background(), tn.admin, ref.ID)
 	}
 	if err != nil {
 		t.Fatal(err)

@@ -23,11 +23,11 @@ func TestSyncRefusesTargetsTheUserMayNotEdit(t *testing.T) {
 		before := tn.snapshot(t)
 		in := inputs(c.ContactMethods)
 		in[0].Value = "512-444-0000"
-		e, err := tn.app.SaveContactMethods(ctx, clerk, reach.RecordRef{Type: reach.RecordCustomer, ID: c.ID}, in, ptr(int64(1)), app.SyncOptions{}, true)
+		e, err := tn.app.SaveContactMethods(ctx, clerk, reach.RecordRef{Type: reach.RecordCustomer, ID: c.ID}, in, 0, app.SyncOptions{}, true)
 		if err != nil || len(e.Changes) != 1 || len(e.Changes[0].Candidates) != 1 || e.Changes[0].Candidates[0].Editable {
 			t.Fatalf("preview: %+v %v; want one candidate marked not editable", e.Changes, err)
 		}
-		_, err = tn.app.SaveContactMethods(ctx, clerk, reach.RecordRef{Type: reach.RecordCustomer, ID: c.ID}, in, ptr(int64(1)),
+		_, err = tn.app.SaveContactMethods(ctx, clerk, reach.RecordRef{Type: reach.RecordCustomer, ID: c.ID}, in, 1,
 			app.SyncOptions{Sync: []app.SyncInput{{From: "+15128675309", Targets: []string{l.ContactMethods[0].ID}}}}, false)
 		if reach.ErrorCode(err) != reach.EFORBIDDEN {
 			t.Fatalf("sync to a location the user may not edit: %v, want forbidden", err)
@@ -50,7 +50,7 @@ func TestSyncRaceWithTargetEdit(t *testing.T) {
 		ref := reach.RecordRef{Type: reach.RecordCustomer, ID: src.ID}
 		in := inputs(src.ContactMethods)
 		in[0].Value = "512-444-0000"
-		preview, err := tn.app.SaveContactMethods(ctx, tn.admin, ref, in, nil, app.SyncOptions{}, true)
+		preview, err := tn.app.SaveContactMethods(ctx, tn.admin, ref, in, 0, app.SyncOptions{}, true)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -59,11 +59,11 @@ func TestSyncRaceWithTargetEdit(t *testing.T) {
 			Targets: []string{cand.ContactMethodID}, Versions: map[string]int64{cand.ContactMethodID: cand.Record.Version}}}}
 
 		// Someone renames the target after the preview.
-		if _, err := tn.app.UpdateCustomer(ctx, tn.admin, dst.ID, app.CustomerPatch{Name: ptr("Target Renamed")}, nil); err != nil {
+		if _, err := tn.app.UpdateCustomer(ctx, tn.admin, dst.ID, app.CustomerPatch{Name: ptr("Target Renamed")}, dst.Version); err != nil {
 			t.Fatal(err)
 		}
 		before := tn.snapshot(t)
-		_, err = tn.app.SaveContactMethods(ctx, tn.admin, ref, in, ptr(int64(1)), opts, false)
+		_, err = tn.app.SaveContactMethods(ctx, tn.admin, ref, in, 1, opts, false)
 		if reach.ErrorCode(err) != reach.EVERSIONCONFLICT {
 			t.Fatalf("apply after the target changed: %v, want version_conflict", err)
 		}
@@ -94,11 +94,19 @@ func TestSyncRaceWithTargetEdit(t *testing.T) {
 			wg.Add(2)
 			go func() {
 				defer wg.Done()
-				_, applyErr = tn.app.SaveContactMethods(ctx, tn.admin, ref, in, ptr(src.Version), opts, false)
+				_, applyErr = tn.app.SaveContactMethods(ctx, tn.admin, ref, in, src.Version, opts, false)
 			}()
 			go func() {
 				defer wg.Done()
-				_, editErr = tn.app.UpdateCustomer(ctx, tn.admin, dst.ID, app.CustomerPatch{Name: ptr("Target " + string(rune('A'+round)))}, nil)
+				// The editor reads, edits and retries on a conflict, as a client does.
+				editErr = retryOnConflict(func() error {
+					cur, err := tn.app.Customer(ctx, tn.admin, dst.ID)
+					if err != nil {
+						return err
+					}
+					_, err = tn.app.UpdateCustomer(ctx, tn.admin, dst.ID, app.CustomerPatch{Name: ptr("Target " + string(rune('A'+round)))}, cur.Version)
+					return err
+				})
 			}()
 			wg.Wait()
 			if editErr != nil {
@@ -116,7 +124,7 @@ func TestSyncRaceWithTargetEdit(t *testing.T) {
 					t.Fatalf("round %d: refused sync changed something", round)
 				}
 				// Put the pair back in step for the next round.
-				if _, err := tn.app.SaveContactMethods(ctx, tn.admin, ref, in, ptr(gotSrc.Version), app.SyncOptions{ConfirmCrossCustomer: true,
+				if _, err := tn.app.SaveContactMethods(ctx, tn.admin, ref, in, gotSrc.Version, app.SyncOptions{ConfirmCrossCustomer: true,
 					Sync: []app.SyncInput{{From: from, Targets: []string{gotDst.ContactMethods[0].ID}}}}, false); err != nil {
 					t.Fatal(err)
 				}

@@ -3,6 +3,8 @@ package app
 import (
 	"context"
 	"encoding/xml"
+	"fmt"
+	"io"
 	"net/url"
 	"strings"
 
@@ -15,10 +17,23 @@ const emptyTwiML = `<?xml version="1.0" encoding="UTF-8"?><Response/>`
 
 // TwilioSettingsInput connects or updates a tenant's Twilio account.
 type TwilioSettingsInput struct {
-	AuthToken     string `json:"auth_token,omitempty" maxLength:"200" doc:"Required the first time; omit to keep the current one. Never returned."`
-	PublicBaseURL string `json:"public_base_url,omitempty" maxLength:"500" doc:"The scheme and host Twilio calls, e.g. https://reach.acmeheating.com; needed behind a proxy."`
-	VoiceResponse string `json:"voice_response,omitempty" maxLength:"20000" doc:"TwiML answered to inbound calls, e.g. <Response><Dial>…</Dial></Response>; default an empty <Response/>."`
+	// AuthToken is required the first time; omit it to keep the current
+	// one. It is never returned.
+	AuthToken string `json:"auth_token,omitempty"`
+	// PublicBaseURL is the scheme and host Twilio calls, e.g.
+	// https://reach.acmeheating.com; needed behind a proxy.
+	PublicBaseURL string `json:"public_base_url,omitempty"`
+	// VoiceResponse is the TwiML answered to inbound calls, e.g.
+	// <Response><Dial>…</Dial></Response>; default an empty <Response/>.
+	VoiceResponse string `json:"voice_response,omitempty"`
 }
+
+// Limits of Twilio settings.
+const (
+	maxAuthTokenLen     = 200
+	maxPublicBaseURLLen = 500
+	maxVoiceResponseLen = 20000
+)
 
 // TwilioSettingsView is what a GET shows: everything but the token.
 type TwilioSettingsView struct {
@@ -33,19 +48,25 @@ func (a *App) SetTwilioSettings(ctx context.Context, actor reach.Actor, in Twili
 		return TwilioSettingsView{}, err
 	}
 	var v reach.Validation
-	in.PublicBaseURL = strings.TrimRight(cleanText(&v, "public_base_url", in.PublicBaseURL, 500, false), "/")
+	in.AuthToken = cleanText(&v, "auth_token", in.AuthToken, maxAuthTokenLen, false)
+	in.PublicBaseURL = strings.TrimRight(cleanText(&v, "public_base_url", in.PublicBaseURL, maxPublicBaseURLLen, false), "/")
 	if u, err := url.Parse(in.PublicBaseURL); in.PublicBaseURL != "" && (err != nil || (u.Scheme != "https" && u.Scheme != "http") || u.Host == "" || u.Path != "") {
 		v.Add("public_base_url", reach.EINVALIDVALUE, "Give the scheme and host only, e.g. https://reach.acmeheating.com.")
 	}
-	if in.VoiceResponse != "" && !isTwiML(in.VoiceResponse) {
-		v.Add("voice_response", reach.EINVALIDVALUE, "voice_response must be TwiML: an XML document whose root is <Response>.")
+	switch {
+	case len(in.VoiceResponse) > maxVoiceResponseLen:
+		v.Add("voice_response", reach.ETOOLONG, fmt.Sprintf("voice_response is at most %d characters.", maxVoiceResponseLen))
+	case in.VoiceResponse != "":
+		if problem := twimlProblem(in.VoiceResponse); problem != "" {
+			v.Add("voice_response", reach.EINVALIDVALUE, "voice_response must be a well-formed TwiML document, one <Response> element: "+problem)
+		}
 	}
 	if err := v.Err(); err != nil {
 		return TwilioSettingsView{}, err
 	}
 	var out TwilioSettingsView
-	_, err := a.write(ctx, actor, "settings.twilio", true, func(tx reach.Tx, ch *change) error {
-		s, err := tx.TwilioSettings(ctx, actor.TenantID)
+	_, err := a.do(ctx, actor, "settings.twilio", func(w *work) error {
+		s, err := w.tx.TwilioSettings(ctx, actor.TenantID)
 		if reach.ErrorCode(err) == reach.ENOTFOUND {
 			s, err = &reach.TwilioSettings{TenantID: actor.TenantID}, nil
 		}
@@ -57,15 +78,14 @@ func (a *App) SetTwilioSettings(ctx context.Context, actor reach.Actor, in Twili
 			s.AuthToken = in.AuthToken
 		}
 		if s.AuthToken == "" {
-			return &reach.Error{Code: reach.EVALIDATION, Message: "auth_token is required to connect Twilio.",
-				Fields: []reach.FieldError{{Field: "auth_token", Code: reach.EREQUIRED, Message: "Give the Twilio account's auth token."}}}
+			return reach.Invalid("auth_token", reach.EREQUIRED, "auth_token is required to connect Twilio: give the Twilio account's auth token.")
 		}
-		s.PublicBaseURL, s.VoiceResponse, s.UpdatedAt = in.PublicBaseURL, in.VoiceResponse, tx.Now()
-		if err := tx.SaveTwilioSettings(ctx, s); err != nil {
+		s.PublicBaseURL, s.VoiceResponse, s.UpdatedAt = in.PublicBaseURL, in.VoiceResponse, w.now()
+		if err := w.tx.SaveTwilioSettings(ctx, s); err != nil {
 			return err
 		}
 		out = viewOf(s)
-		ch.record("settings", "twilio", before, out)
+		w.record("settings", "twilio", before, out)
 		return nil
 	})
 	return out, err
@@ -77,8 +97,8 @@ func (a *App) GetTwilioSettings(ctx context.Context, actor reach.Actor) (TwilioS
 		return TwilioSettingsView{}, err
 	}
 	var out TwilioSettingsView
-	err := a.read(ctx, func(tx reach.Tx) error {
-		s, err := tx.TwilioSettings(ctx, actor.TenantID)
+	err := a.view(ctx, actor, func(w *work) error {
+		s, err := w.tx.TwilioSettings(ctx, actor.TenantID)
 		if reach.ErrorCode(err) == reach.ENOTFOUND {
 			return nil
 		}
@@ -92,17 +112,44 @@ func viewOf(s *reach.TwilioSettings) TwilioSettingsView {
 	return TwilioSettingsView{PublicBaseURL: s.PublicBaseURL, VoiceResponse: s.VoiceResponse, AuthTokenSet: s.AuthToken != ""}
 }
 
-func isTwiML(doc string) bool {
+// twimlProblem says why doc is not a well-formed TwiML document — XML whose
+// one root element is <Response>, every element closed, nothing after it —
+// or "" when it is one. Twilio answers a call it can't parse with an
+// application error, so a broken document must never be saved.
+func twimlProblem(doc string) string {
 	d := xml.NewDecoder(strings.NewReader(doc))
+	depth, roots := 0, 0
 	for {
 		tok, err := d.Token()
-		if err != nil {
-			return false
+		if err == io.EOF {
+			break
 		}
-		if el, ok := tok.(xml.StartElement); ok {
-			return el.Name.Local == "Response"
+		if err != nil {
+			return err.Error() + "."
+		}
+		switch t := tok.(type) {
+		case xml.StartElement:
+			if depth == 0 {
+				if roots++; roots > 1 {
+					return "there is more than one root element."
+				}
+				if t.Name.Local != "Response" {
+					return fmt.Sprintf("the root element is <%s>, not <Response>.", t.Name.Local)
+				}
+			}
+			depth++
+		case xml.EndElement:
+			depth--
+		case xml.CharData:
+			if depth == 0 && strings.TrimSpace(string(t)) != "" {
+				return "there is text outside <Response>."
+			}
 		}
 	}
+	if roots == 0 {
+		return "there is no <Response> element."
+	}
+	return ""
 }
 
 // TwilioRequest is a webhook request from Twilio as the web layer received it.
@@ -147,8 +194,8 @@ func (a *App) TwilioStatus(ctx context.Context, req TwilioRequest) error {
 		return err
 	}
 	changed := false
-	_, err := a.write(ctx, webhookActor(req.TenantID), "call.status", true, func(tx reach.Tx, ch *change) error {
-		call, err := tx.CallByProviderID(ctx, req.TenantID, "twilio", sid)
+	_, err := a.do(ctx, webhookActor(req.TenantID), "call.status", func(w *work) error {
+		call, err := w.tx.CallByProviderID(ctx, req.TenantID, "twilio", sid)
 		if err != nil {
 			return err
 		}
@@ -156,14 +203,14 @@ func (a *App) TwilioStatus(ctx context.Context, req TwilioRequest) error {
 		if changed = call.Status != status && !finalCallStatus[call.Status]; !changed {
 			return nil
 		}
-		call.Status, call.UpdatedAt = status, tx.Now()
-		if err := tx.SetCallStatus(ctx, req.TenantID, call.ID, status, tx.Now()); err != nil {
+		call.Status, call.UpdatedAt = status, w.now()
+		if err := w.tx.SetCallStatus(ctx, req.TenantID, call.ID, status, w.now()); err != nil {
 			return err
 		}
-		return appendCallEvent(ctx, tx, reach.CallStatus, call)
+		return appendCallEvent(w, reach.CallStatus, call)
 	})
 	if err == nil && changed {
-		a.feeds.wake(req.TenantID)
+		a.feeds.Wake(req.TenantID)
 	}
 	return err
 }
@@ -174,7 +221,7 @@ var finalCallStatus = map[string]bool{"completed": true, "busy": true, "failed":
 func (a *App) verifyTwilio(ctx context.Context, req TwilioRequest) (*reach.TwilioSettings, error) {
 	forbidden := reach.Errorf(reach.EFORBIDDEN, "The X-Twilio-Signature is missing or does not match this tenant's Twilio auth token.")
 	var s *reach.TwilioSettings
-	err := a.read(ctx, func(tx reach.Tx) (err error) {
+	err := a.store.Read(ctx, func(tx reach.Tx) (err error) {
 		s, err = tx.TwilioSettings(ctx, req.TenantID)
 		return err
 	})

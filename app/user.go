@@ -3,8 +3,6 @@ package app
 import (
 	"context"
 	"fmt"
-	"strings"
-	"time"
 
 	"reach"
 	"reach/email"
@@ -12,76 +10,34 @@ import (
 
 // UserInput creates a user.
 type UserInput struct {
-	Email string     `json:"email" maxLength:"320"`
-	Name  string     `json:"name" maxLength:"20000"`
-	Role  reach.Role `json:"role" enum:"admin,manager,csr,viewer"`
+	Email string     `json:"email"`
+	Name  string     `json:"name"`
+	Role  reach.Role `json:"role"`
 }
 
-// TokenInput names a new API token.
-type TokenInput struct {
-	Name string `json:"name,omitempty" maxLength:"400" doc:"What the token is for, e.g. the script using it."`
+// UserPatch changes a user's name or role.
+type UserPatch struct {
+	Name *string     `json:"name,omitempty"`
+	Role *reach.Role `json:"role,omitempty"`
 }
 
-// Setup is what InitTenant created: the tenant, its admin and a token shown once.
-type Setup struct {
-	TenantID string `json:"tenant_id"`
-	UserID   string `json:"user_id"`
-	Token    string `json:"token"`
-}
-
-// InitTenant creates a tenant with its first admin and an API token for them.
-// It is the bootstrap step, so it takes no actor.
-func (a *App) InitTenant(ctx context.Context, tenantName, adminEmail, adminName string, source reach.Source) (Setup, error) {
-	var v reach.Validation
-	tenantName = cleanText(&v, "tenant", tenantName, maxNameLen, true)
-	if strings.TrimSpace(adminName) == "" {
-		adminName = adminEmail
-	}
-	admin := a.newUser(&v, UserInput{Email: adminEmail, Name: adminName, Role: reach.RoleAdmin})
-	if err := v.Err(); err != nil {
-		return Setup{}, err
-	}
-	t := &reach.Tenant{ID: reach.NewID(), Name: tenantName, SuspectThreshold: defaultSuspectThreshold}
-	admin.TenantID = t.ID
-	actor := reach.Actor{TenantID: t.ID, UserID: admin.ID, Role: reach.RoleAdmin, Source: source}
-	var secret string
-	_, err := a.write(ctx, actor, "tenant.init", true, func(tx reach.Tx, ch *change) error {
-		t.CreatedAt, admin.CreatedAt = tx.Now(), tx.Now()
-		if err := tx.InsertTenant(ctx, t); err != nil {
-			return err
-		}
-		if err := tx.InsertUser(ctx, admin); err != nil {
-			return err
-		}
-		var err error
-		secret, err = a.insertToken(ctx, tx, admin, "initial admin token")
-		ch.record("tenant", t.ID, nil, t)
-		ch.record("user", admin.ID, nil, admin)
-		return err
-	})
-	return Setup{TenantID: t.ID, UserID: admin.ID, Token: secret}, err
-}
-
-func (a *App) newUser(v *reach.Validation, in UserInput) *reach.User {
-	u := &reach.User{ID: reach.NewID(), Role: in.Role, Active: true}
+func newUser(v *reach.Validation, in UserInput) *reach.User {
+	u := &reach.User{ID: reach.NewID(), Role: in.Role, Active: true, Version: 1}
 	u.Name = cleanText(v, "name", in.Name, maxNameLen, true)
 	addr, err := email.Parse(in.Email)
 	if err != nil {
-		e := err.(*email.Error)
-		v.Add("email", e.Code, e.Message)
+		v.Add("email", reach.EINVALIDEMAIL, err.Error())
 	} else {
 		u.Email = addr.Value
 	}
-	if !u.Role.Valid() {
-		v.Add("role", reach.EINVALIDROLE, fmt.Sprintf("Role %q is not one of admin, manager, csr, viewer.", in.Role))
-	}
+	checkRole(v, in.Role)
 	return u
 }
 
-func (a *App) insertToken(ctx context.Context, tx reach.Tx, u *reach.User, name string) (string, error) {
-	secret, hash := reach.NewTokenSecret()
-	err := tx.InsertToken(ctx, &reach.Token{ID: reach.NewID(), TenantID: u.TenantID, UserID: u.ID, Name: name, Hash: hash, CreatedAt: tx.Now()})
-	return secret, err
+func checkRole(v *reach.Validation, r reach.Role) {
+	if !r.Valid() {
+		v.Add("role", reach.EINVALIDROLE, fmt.Sprintf("Role %q is not one of admin, manager, csr, viewer.", r))
+	}
 }
 
 // CreateUser adds a user with a role to the actor's tenant.
@@ -90,17 +46,17 @@ func (a *App) CreateUser(ctx context.Context, actor reach.Actor, in UserInput) (
 		return nil, err
 	}
 	var v reach.Validation
-	u := a.newUser(&v, in)
+	u := newUser(&v, in)
 	if err := v.Err(); err != nil {
 		return nil, err
 	}
 	u.TenantID = actor.TenantID
-	_, err := a.write(ctx, actor, "user.create", true, func(tx reach.Tx, ch *change) error {
-		u.CreatedAt = tx.Now()
-		if err := tx.InsertUser(ctx, u); err != nil {
+	_, err := a.do(ctx, actor, "user.create", func(w *work) error {
+		u.CreatedAt = w.now()
+		if err := w.tx.InsertUser(ctx, u); err != nil {
 			return err
 		}
-		ch.record("user", u.ID, nil, u)
+		w.record("user", u.ID, nil, u)
 		return nil
 	})
 	if err != nil {
@@ -109,69 +65,116 @@ func (a *App) CreateUser(ctx context.Context, actor reach.Actor, in UserInput) (
 	return u, nil
 }
 
-// ListUsers lists the users of the actor's tenant.
-func (a *App) ListUsers(ctx context.Context, actor reach.Actor) ([]reach.User, error) {
+// User returns one user of the actor's tenant.
+func (a *App) User(ctx context.Context, actor reach.Actor, id string) (*reach.User, error) {
+	if err := actor.Require(reach.PermUsersManage); err != nil {
+		return nil, err
+	}
+	var u *reach.User
+	err := a.view(ctx, actor, func(w *work) (err error) {
+		u, err = w.tx.User(ctx, actor.TenantID, id)
+		return err
+	})
+	return u, err
+}
+
+// ListUsers lists the users of the actor's tenant in id order, after the
+// user with id after ("" for the first page).
+func (a *App) ListUsers(ctx context.Context, actor reach.Actor, after string, limit int) ([]reach.User, error) {
 	if err := actor.Require(reach.PermUsersManage); err != nil {
 		return nil, err
 	}
 	var out []reach.User
-	err := a.read(ctx, func(tx reach.Tx) (err error) {
-		out, err = tx.ListUsers(ctx, actor.TenantID)
+	err := a.view(ctx, actor, func(w *work) (err error) {
+		out, err = w.tx.ListUsers(ctx, actor.TenantID, after, clampLimit(limit))
 		return err
 	})
 	return out, err
 }
 
-// CreateToken issues an API token for a user of the actor's tenant. The secret
-// is returned once; only its hash is kept.
-func (a *App) CreateToken(ctx context.Context, actor reach.Actor, userID string, in TokenInput) (string, error) {
-	if err := actor.Require(reach.PermUsersManage); err != nil {
-		return "", err
-	}
-	var v reach.Validation
-	name := cleanText(&v, "name", in.Name, maxNameLen, false)
-	if err := v.Err(); err != nil {
-		return "", err
-	}
-	var secret string
-	_, err := a.write(ctx, actor, "token.create", true, func(tx reach.Tx, ch *change) error {
-		u, err := tx.User(ctx, actor.TenantID, userID)
-		if err != nil {
-			return err
+// UpdateUser changes a user's name or role; base is the user's version the
+// change is based on. The tenant's last active admin keeps the role.
+func (a *App) UpdateUser(ctx context.Context, actor reach.Actor, id string, p UserPatch, base int64) (*reach.User, error) {
+	return a.editUser(ctx, actor, id, "user.update", base, func(v *reach.Validation, u *reach.User) {
+		if p.Name != nil {
+			u.Name = cleanText(v, "name", *p.Name, maxNameLen, true)
 		}
-		secret, err = a.insertToken(ctx, tx, u, name)
-		ch.record("user", u.ID, nil, map[string]string{"token_issued": name})
-		return err
+		if p.Role != nil {
+			checkRole(v, *p.Role)
+			u.Role = *p.Role
+		}
 	})
-	return secret, err
 }
 
-// Authenticate turns a bearer token into the actor it speaks for.
-func (a *App) Authenticate(ctx context.Context, secret string, source reach.Source) (reach.Actor, *reach.User, error) {
-	unauth := reach.Errorf(reach.EUNAUTHENTICATED, "The API token is missing, malformed or revoked. Send Authorization: Bearer reach_… with a token an admin issued.")
-	if !strings.HasPrefix(secret, reach.TokenPrefix) || len(secret) > 200 {
-		return reach.Actor{}, nil, unauth
+// SetUserActive deactivates or reactivates a user. Deactivating ends every
+// API token of the user at once: they stop working on this instance
+// immediately and on others within credentialTTL, and a reactivated user
+// needs new ones. The tenant's last active admin can't be deactivated.
+func (a *App) SetUserActive(ctx context.Context, actor reach.Actor, id string, active bool, base int64) (*reach.User, error) {
+	action := "user.deactivate"
+	if active {
+		action = "user.reactivate"
 	}
-	hash, now := reach.HashToken(secret), time.Now()
-	u, ok := a.tokens.get(hash, now)
-	if !ok {
-		err := a.read(ctx, func(tx reach.Tx) error {
-			_, found, err := tx.TokenByHash(ctx, hash)
-			if err == nil {
-				u = *found
-			}
-			return err
-		})
-		if reach.ErrorCode(err) == reach.ENOTFOUND {
-			return reach.Actor{}, nil, unauth
-		}
-		if err != nil {
-			return reach.Actor{}, nil, err
-		}
-		a.tokens.put(hash, u, now)
+	u, err := a.editUser(ctx, actor, id, action, base, func(_ *reach.Validation, u *reach.User) { u.Active = active })
+	if err == nil && !active {
+		a.credentials.Forget(func(c credential) bool { return c.user.ID == id && c.user.TenantID == actor.TenantID })
 	}
-	if !u.Active {
-		return reach.Actor{}, nil, unauth
-	}
-	return reach.Actor{TenantID: u.TenantID, UserID: u.ID, Role: u.Role, Source: source}, &u, nil
+	return u, err
 }
+
+// editUser is the one path by which a user changes: permission, version,
+// validation, the last-admin rule, token revocation on deactivation, audit.
+func (a *App) editUser(ctx context.Context, actor reach.Actor, id, action string, base int64, edit func(*reach.Validation, *reach.User)) (*reach.User, error) {
+	if err := actor.Require(reach.PermUsersManage); err != nil {
+		return nil, err
+	}
+	if err := requireVersion("user", base); err != nil {
+		return nil, err
+	}
+	var out *reach.User
+	_, err := a.do(ctx, actor, action, func(w *work) error {
+		// Lock the tenant first: concurrent edits of its users queue here,
+		// so two admins demoting each other can't both succeed.
+		if _, err := w.tx.Tenant(ctx, actor.TenantID); err != nil {
+			return err
+		}
+		before, err := w.tx.User(ctx, actor.TenantID, id)
+		if err != nil {
+			return err
+		}
+		if err := checkVersion("user", id, before.Version, base); err != nil {
+			return err
+		}
+		after := *before
+		var v reach.Validation
+		edit(&v, &after)
+		if err := v.Err(); err != nil {
+			return err
+		}
+		out = &after
+		if after == *before {
+			return nil
+		}
+		if isAdmin(before) && !isAdmin(&after) {
+			n, err := w.tx.CountActiveAdmins(ctx, actor.TenantID)
+			if err != nil {
+				return err
+			}
+			if n <= 1 {
+				return reach.Errorf(reach.ELASTADMIN, "%s is the last active admin of this account; make another user an admin first.", before.Email)
+			}
+		}
+		after.Version = before.Version + 1
+		if err := w.tx.UpdateUser(ctx, &after, before.Version); err != nil {
+			return err
+		}
+		w.record("user", id, before, &after)
+		if before.Active && !after.Active {
+			return revokeAll(w, id)
+		}
+		return nil
+	})
+	return out, err
+}
+
+func isAdmin(u *reach.User) bool { return u.Active && u.Role == reach.RoleAdmin }

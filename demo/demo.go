@@ -97,11 +97,11 @@ func create(ctx context.Context, a *app.App) (Info, error) {
 		if err != nil {
 			return Info{}, fmt.Errorf("create demo user %s: %w", du.email, err)
 		}
-		token, err := a.CreateToken(ctx, actor, u.ID, app.TokenInput{Name: "demo"})
+		token, err := a.CreateToken(ctx, actor, u.ID, app.TokenInput{Name: tokenName})
 		if err != nil {
 			return Info{}, fmt.Errorf("issue token for %s: %w", du.email, err)
 		}
-		info.Users = append(info.Users, User{Email: u.Email, Name: u.Name, Role: u.Role, Token: token})
+		info.Users = append(info.Users, User{Email: u.Email, Name: u.Name, Role: u.Role, Token: token.Secret})
 	}
 	g := NewGenerator(Seed)
 	for range Customers {
@@ -118,7 +118,7 @@ func create(ctx context.Context, a *app.App) (Info, error) {
 			info.Locations++
 		}
 		if !c.Active {
-			if _, err := a.SetCustomerActive(ctx, actor, created.ID, false, nil); err != nil {
+			if _, err := a.SetCustomerActive(ctx, actor, created.ID, false, created.Version); err != nil {
 				return Info{}, fmt.Errorf("deactivate demo customer %q: %w", c.Name, err)
 			}
 		}
@@ -126,12 +126,18 @@ func create(ctx context.Context, a *app.App) (Info, error) {
 	return info, nil
 }
 
-// refresh issues a new token for every active user of an existing demo
-// tenant: tokens are stored only as hashes, so old ones cannot be shown again.
+// tokenName names the tokens the demo prints, so a restart knows which to
+// revoke; an admin's initial token is one of them too.
+const tokenName = "demo"
+
+// refresh issues a new token for every active demo user of an existing demo
+// tenant and revokes the ones an earlier run printed: tokens are stored only
+// as hashes, so old ones cannot be shown again, and each restart must not
+// leave another set of working tokens behind.
 func refresh(ctx context.Context, a *app.App, db *sqlstore.DB, t reach.Tenant) (Info, error) {
 	var users []reach.User
 	err := db.Read(ctx, func(tx reach.Tx) (err error) {
-		users, err = tx.ListUsers(ctx, t.ID)
+		users, err = tx.ListUsers(ctx, t.ID, "", 200)
 		return err
 	})
 	if err != nil {
@@ -149,16 +155,36 @@ func refresh(ctx context.Context, a *app.App, db *sqlstore.DB, t reach.Tenant) (
 	}
 	info := Info{TenantID: t.ID, TenantName: t.Name, Example: exampleSearch()}
 	for _, u := range users {
-		if !u.Active {
+		if !u.Active || !isDemoUser(u.Email) {
 			continue
 		}
-		token, err := a.CreateToken(ctx, *actor, u.ID, app.TokenInput{Name: "demo restart"})
+		old, err := a.Tokens(ctx, *actor, u.ID)
+		if err != nil {
+			return Info{}, err
+		}
+		for _, tk := range old {
+			if tk.Name == tokenName || tk.Name == app.InitialTokenName {
+				if err := a.RevokeToken(ctx, *actor, tk.ID); err != nil {
+					return Info{}, fmt.Errorf("revoke an earlier demo token of %s: %w", u.Email, err)
+				}
+			}
+		}
+		token, err := a.CreateToken(ctx, *actor, u.ID, app.TokenInput{Name: tokenName})
 		if err != nil {
 			return Info{}, fmt.Errorf("issue token for %s: %w", u.Email, err)
 		}
-		info.Users = append(info.Users, User{Email: u.Email, Name: u.Name, Role: u.Role, Token: token})
+		info.Users = append(info.Users, User{Email: u.Email, Name: u.Name, Role: u.Role, Token: token.Secret})
 	}
 	return info, nil
+}
+
+func isDemoUser(email string) bool {
+	for _, du := range demoUsers {
+		if du.email == email {
+			return true
+		}
+	}
+	return false
 }
 
 // exampleSearch is the name of the demo's first customer: the generator is
@@ -196,11 +222,11 @@ func Print(w io.Writer, base string, info Info) {
 	if info.Created {
 		fmt.Fprintf(w, "Demo tenant %q created with %d customers and %d locations.\n", info.TenantName, info.Customers, info.Locations)
 	} else {
-		fmt.Fprintf(w, "Demo tenant %q already exists; new API tokens were issued for its users.\n", info.TenantName)
+		fmt.Fprintf(w, "Demo tenant %q already exists; its users got new API tokens and the ones printed before were revoked.\n", info.TenantName)
 	}
 	fmt.Fprintf(w, "\n  URL:  %s/\n  API:  %s/api/v1  (OpenAPI: %s/api/v1/openapi.json)\n", base, base, base)
 	fmt.Fprintf(w, "  Tenant id: %s  (for reach lookup/placeholders --tenant-id, and Twilio webhook URLs)\n\n", info.TenantID)
-	fmt.Fprintln(w, "Demo users (tokens are shown once; restart with --demo for new ones):")
+	fmt.Fprintln(w, "Demo users (tokens are shown once; restarting with --demo issues new ones and revokes these):")
 	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
 	fmt.Fprintln(tw, "  ROLE\tEMAIL\tNAME\tAPI TOKEN")
 	for _, u := range info.Users {

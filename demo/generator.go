@@ -147,7 +147,7 @@ func (ms methods) own(customerID string, ref reach.RecordRef) []reach.ContactMet
 
 func (g *Generator) residential(ci int) (reach.Customer, []reach.Location) {
 	first, last := g.person(ci)
-	c := reach.Customer{ID: reach.NewID(), Name: first + " " + last, Type: reach.Residential, Active: !g.chance(0.03), Version: 1}
+	c := reach.Customer{RecordHeader: reach.RecordHeader{ID: reach.NewID(), Name: first + " " + last, Active: !g.chance(0.03), Version: 1}, Type: reach.Residential}
 	spouse := ""
 	if g.chance(0.12) {
 		spouse, _ = g.person(ci)
@@ -223,7 +223,7 @@ func (g *Generator) homes(ci int, c *reach.Customer, first, last, mobile, mail s
 	var locs []reach.Location
 	landlord := false
 	for i := range n {
-		l := reach.Location{ID: reach.NewID(), CustomerID: c.ID, Active: true, Version: 1}
+		l := reach.Location{RecordHeader: reach.RecordHeader{ID: reach.NewID(), Active: true, Version: 1}, CustomerID: c.ID}
 		var cms methods
 		if i == 0 {
 			l.Address = c.Address
@@ -268,7 +268,7 @@ func (g *Generator) homes(ci int, c *reach.Customer, first, last, mobile, mail s
 
 func (g *Generator) commercial(ci int) (reach.Customer, []reach.Location) {
 	manager := g.chance(0.15)
-	c := reach.Customer{ID: reach.NewID(), Name: g.businessName(ci, manager), Type: reach.Commercial, Active: !g.chance(0.03), Version: 1}
+	c := reach.Customer{RecordHeader: reach.RecordHeader{ID: reach.NewID(), Name: g.businessName(ci, manager), Active: !g.chance(0.03), Version: 1}, Type: reach.Commercial}
 	c.Address = g.address(ci, 0.4, true)
 	domain := g.businessDomain(ci, c.Name)
 	var cms methods
@@ -321,7 +321,7 @@ func (g *Generator) commercial(ci int) (reach.Customer, []reach.Location) {
 	}
 	locs := make([]reach.Location, 0, n)
 	for i := range n {
-		l := reach.Location{ID: reach.NewID(), CustomerID: c.ID, Active: true, Version: 1}
+		l := reach.Location{RecordHeader: reach.RecordHeader{ID: reach.NewID(), Active: true, Version: 1}, CustomerID: c.ID}
 		if i == 0 && !manager && g.chance(0.5) {
 			l.Address, l.Name = c.Address, c.Name
 		} else {

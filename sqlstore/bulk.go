@@ -19,8 +19,7 @@ const (
 )
 
 // bulkTable is a table the bulk loader fills, with its columns in the order
-// each row lists its values. The columns are those of the per-record inserts
-// in customer.go, location.go, contact.go and search.go.
+// each row lists its values.
 type bulkTable struct {
 	name    string
 	columns []string
@@ -59,73 +58,51 @@ func (b bulkTable) rowsPerStatement() int {
 }
 
 // BulkInsert loads customers and locations of one tenant with their contact
-// methods and search words, in one transaction of multi-row INSERTs: the way
-// to seed or import hundreds of thousands of records, where one use case per
-// record would take hours. It trusts its input — ids, normalized values, keys
-// and displays already set, as app's rules would have them — writes no audit
+// methods and search words in one transaction, through WriteRecords: the way
+// to seed hundreds of thousands of records, where one use case per record
+// would take hours. It trusts its input — ids, normalized values, keys and
+// displays already set, as app's rules would have them — writes no audit
 // rows, and expects each location's customer to be in customers or already
 // stored. Callers pass thousands of customers per call.
 func (db *DB) BulkInsert(ctx context.Context, tenantID string, customers []reach.Customer, locations []reach.Location) error {
-	if err := checkBulk(tenantID, customers, locations); err != nil {
-		return err
+	writes := make([]reach.RecordWrite, 0, len(customers)+len(locations))
+	for i := range customers {
+		writes = append(writes, reach.RecordWrite{After: &customers[i]})
 	}
-	// The search words are worked out on another core while the records
-	// and contact methods are written; they are written last.
-	terms := make(chan []any, 1)
-	go func() { terms <- termValues(tenantID, customers, locations) }()
-	return db.run(ctx, db.write, nil, func(rt reach.Tx) error {
-		l := &bulkLoader{t: rt.(*tx), tenant: tenantID}
-		defer l.close()
-		if err := l.records(ctx, customers, locations); err != nil {
-			return err
-		}
-		if err := l.contacts(ctx, customers, locations); err != nil {
-			return err
-		}
-		values := <-terms
-		n := len(bulkTerms.columns)
-		return l.insert(ctx, bulkTerms, len(values)/n, func(i int, row []any) []any {
-			return append(row, values[i*n:(i+1)*n]...)
-		})
-	})
+	for i := range locations {
+		writes = append(writes, reach.RecordWrite{After: &locations[i]})
+	}
+	return db.Write(ctx, func(tx reach.Tx) error { return tx.WriteRecords(ctx, tenantID, writes) })
 }
 
-// checkBulk refuses input that would cross tenants or break references,
-// before anything is written.
-func checkBulk(tenantID string, customers []reach.Customer, locations []reach.Location) error {
-	if tenantID == "" {
-		return fmt.Errorf("bulk insert: tenant id is required")
-	}
-	for _, c := range customers {
-		if c.ID == "" || (c.TenantID != "" && c.TenantID != tenantID) {
-			return fmt.Errorf("bulk insert: customer %q has no id or belongs to another tenant", c.Name)
-		}
-	}
-	for _, l := range locations {
-		if l.ID == "" || l.CustomerID == "" || (l.TenantID != "" && l.TenantID != tenantID) {
-			return fmt.Errorf("bulk insert: location %q has no id or customer, or belongs to another tenant", l.Name)
-		}
-	}
-	return nil
-}
-
-// bulkLoader writes one transaction's rows, table by table in foreign-key
-// order, reusing one prepared statement per table for every full batch.
+// bulkLoader writes one transaction's new rows, table by table in
+// foreign-key order, reusing one prepared statement per table for every
+// full batch.
 type bulkLoader struct {
 	t      *tx
 	tenant string
 	stmts  []*sql.Stmt
 	// lastTime and lastValue memoize the dialect's rendering of a timestamp,
-	// since seeded rows share few distinct times.
+	// since rows written together share few distinct times.
 	lastTime  time.Time
 	lastValue any
 }
 
-// records writes the customers, then the locations.
-func (l *bulkLoader) records(ctx context.Context, customers []reach.Customer, locations []reach.Location) error {
+// records inserts new customers, then new locations.
+func (l *bulkLoader) records(ctx context.Context, records []reach.Record) error {
+	var customers []*reach.Customer
+	var locations []*reach.Location
+	for _, r := range records {
+		switch r := r.(type) {
+		case *reach.Customer:
+			customers = append(customers, r)
+		case *reach.Location:
+			locations = append(locations, r)
+		}
+	}
 	tenant := any(l.tenant)
 	if err := l.insert(ctx, bulkCustomers, len(customers), func(i int, row []any) []any {
-		c := &customers[i]
+		c := customers[i]
 		a := c.Address
 		return append(row, c.ID, tenant, c.Name, nameKey(c.Name), string(c.Type), a.Street, a.Unit, a.City, a.State,
 			a.Zip, a.Country, c.Active, c.Version, l.ts(c.CreatedAt), l.ts(c.UpdatedAt))
@@ -133,71 +110,79 @@ func (l *bulkLoader) records(ctx context.Context, customers []reach.Customer, lo
 		return err
 	}
 	return l.insert(ctx, bulkLocations, len(locations), func(i int, row []any) []any {
-		loc := &locations[i]
+		loc := locations[i]
 		a := loc.Address
 		return append(row, loc.ID, tenant, loc.CustomerID, loc.Name, a.Street, a.Unit, a.City, a.State, a.Zip,
 			a.Country, loc.Active, loc.Version, l.ts(loc.CreatedAt), l.ts(loc.UpdatedAt))
 	})
 }
 
-// contacts writes every record's contact methods, as saveContacts would.
-func (l *bulkLoader) contacts(ctx context.Context, customers []reach.Customer, locations []reach.Location) error {
-	type owned struct {
-		m          *reach.ContactMethod
-		customerID string
-		locationID any
-		position   int
-	}
-	var all []owned
-	for i := range customers {
-		c := &customers[i]
-		for j := range c.ContactMethods {
-			all = append(all, owned{&c.ContactMethods[j], c.ID, nil, j})
-		}
-	}
-	for i := range locations {
-		loc := &locations[i]
-		for j := range loc.ContactMethods {
-			all = append(all, owned{&loc.ContactMethods[j], loc.CustomerID, loc.ID, j})
-		}
-	}
+// contacts inserts new contact methods, each with the record holding it.
+func (l *bulkLoader) contacts(ctx context.Context, all []ownedContact) error {
 	tenant := any(l.tenant)
 	return l.insert(ctx, bulkContacts, len(all), func(i int, row []any) []any {
-		o := all[i]
-		m := o.m
-		digits := ""
-		if m.Kind.IsNumber() {
-			digits = reach.ReverseDigits(strings.TrimPrefix(m.Value, "+"))
+		m, holder := &all[i].m, all[i].holder
+		var locationID any
+		if ref := holder.Ref(); ref.Type == reach.RecordLocation {
+			locationID = ref.ID
 		}
-		return append(row, m.ID, tenant, o.customerID, o.locationID, o.position, string(m.Kind), m.Value, m.Key,
-			digits, m.Display, m.Extension, m.Memo, m.Primary, l.ts(m.CreatedAt), m.CreatedBy, string(m.Source),
+		return append(row, m.ID, tenant, holder.OwnerID(), locationID, m.Position, string(m.Kind), m.Value, m.Key,
+			digitsRev(*m), m.Display, m.Extension, m.Memo, m.Primary, l.ts(m.CreatedAt), m.CreatedBy, string(m.Source),
 			l.ts(m.UpdatedAt))
 	})
 }
 
-// termValues lists the search_terms rows of every record, as indexRecord
-// would write them, flattened into the values of a multi-row INSERT.
-func termValues(tenantID string, customers []reach.Customer, locations []reach.Location) []any {
+// terms inserts the search words of records, new or reindexed.
+func (l *bulkLoader) terms(ctx context.Context, records []reach.Record) error {
+	values := termValues(l.tenant, records)
+	n := len(bulkTerms.columns)
+	return l.insert(ctx, bulkTerms, len(values)/n, func(i int, row []any) []any {
+		return append(row, values[i*n:(i+1)*n]...)
+	})
+}
+
+// unindex removes the search words of records about to be reindexed.
+func (t *tx) unindex(ctx context.Context, tenantID string, records []reach.Record) error {
+	ids := map[reach.RecordType][]string{}
+	for _, r := range records {
+		ids[r.Ref().Type] = append(ids[r.Ref().Type], r.Ref().ID)
+	}
+	for typ, list := range ids {
+		err := inBatches(len(list), maxInList, func(lo, hi int) error {
+			_, err := t.exec(ctx, `DELETE FROM search_terms WHERE tenant_id = ? AND record_type = ? AND record_id IN (`+placeholders(hi-lo)+`)`,
+				append([]any{tenantID, string(typ)}, anySlice(list[lo:hi])...)...)
+			return err
+		})
+		if err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// termValues lists the search_terms rows of records, flattened into the
+// values of a multi-row INSERT: the words of each record's name, then of its
+// street, city and postal code, each (word, field) once.
+func termValues(tenantID string, records []reach.Record) []any {
 	tenant := any(tenantID)
 	nameField, addressField := any(reach.FieldName), any(reach.FieldAddress)
+	customerType, locationType := any(string(reach.RecordCustomer)), any(string(reach.RecordLocation))
 	var out []any
 	var buf []term
-	add := func(typ any, id, name string, a reach.Address) {
-		buf = recordTerms(buf[:0], name, a)
+	for _, r := range records {
+		h := r.Header()
+		typ := customerType
+		if r.Ref().Type == reach.RecordLocation {
+			typ = locationType
+		}
+		buf = recordTerms(buf[:0], h.Name, h.Address)
 		for _, t := range buf {
 			field := addressField
 			if t.field == reach.FieldName {
 				field = nameField
 			}
-			out = append(out, tenant, t.word, typ, id, field)
+			out = append(out, tenant, t.word, typ, h.ID, field)
 		}
-	}
-	customerType, locationType := any(string(reach.RecordCustomer)), any(string(reach.RecordLocation))
-	for i := range customers {
-		add(customerType, customers[i].ID, customers[i].Name, customers[i].Address)
-	}
-	for i := range locations {
-		add(locationType, locations[i].ID, locations[i].Name, locations[i].Address)
 	}
 	return out
 }
@@ -206,8 +191,7 @@ func termValues(tenantID string, customers []reach.Customer, locations []reach.L
 type term struct{ word, field string }
 
 // recordTerms appends the search words of a record to buf: the words of its
-// name, then of its street, city and postal code, each (word, field) once —
-// the same rows indexRecord writes, which a test checks.
+// name, then of its street, city and postal code, each (word, field) once.
 func recordTerms(buf []term, name string, a reach.Address) []term {
 	start := len(buf)
 	add := func(field, text string) {

@@ -21,10 +21,10 @@ func bulkRecords(tenantID string, n int, at time.Time) ([]reach.Customer, []reac
 	var cs []reach.Customer
 	var ls []reach.Location
 	for i := range n {
-		c := reach.Customer{ID: fmt.Sprintf("c%06d", i), TenantID: tenantID, Name: fmt.Sprintf("%s %d", names[i%len(names)], i),
-			Type: reach.Residential, Active: i%17 != 0, Version: 1, CreatedAt: at, UpdatedAt: at,
+		c := reach.Customer{RecordHeader: reach.RecordHeader{ID: fmt.Sprintf("c%06d", i), TenantID: tenantID, Name: fmt.Sprintf("%s %d", names[i%len(names)], i),
+			Active: i%17 != 0, Version: 1, CreatedAt: at, UpdatedAt: at,
 			Address: reach.Address{Street: fmt.Sprintf("%d Rue Saint-Denis", 100+i), Unit: "Apt 2", City: "Montréal",
-				State: "QC", Zip: "H2X 3K5", Country: "CA"}}
+				State: "QC", Zip: "H2X 3K5", Country: "CA"}}, Type: reach.Residential}
 		if i%5 == 1 {
 			c.Type = reach.Commercial
 		}
@@ -43,9 +43,9 @@ func bulkRecords(tenantID string, n int, at time.Time) ([]reach.Customer, []reac
 		if i%10 == 0 {
 			c.ContactMethods = append(c.ContactMethods, method(reach.KindFax, "+15148490123", "12", "Property manager", false, own))
 		}
-		l := reach.Location{ID: fmt.Sprintf("l%06d", i), TenantID: tenantID, CustomerID: c.ID, Name: "Chalet du Lac",
+		l := reach.Location{RecordHeader: reach.RecordHeader{ID: fmt.Sprintf("l%06d", i), TenantID: tenantID, Name: "Chalet du Lac",
 			Active: true, Version: 1, CreatedAt: at, UpdatedAt: at,
-			Address: reach.Address{Street: fmt.Sprintf("%d Chemin du Lac", 10+i), City: "Québec", State: "QC", Zip: "G1R 4P5", Country: "CA"}}
+			Address: reach.Address{Street: fmt.Sprintf("%d Chemin du Lac", 10+i), City: "Québec", State: "QC", Zip: "G1R 4P5", Country: "CA"}}, CustomerID: c.ID}
 		l.ContactMethods = []reach.ContactMethod{method(reach.KindMobile, mobile, "", "Owner", true, reach.RecordRef{Type: reach.RecordLocation, ID: l.ID})}
 		if i%3 == 0 {
 			l.ContactMethods = []reach.ContactMethod{} // a location without its own contact methods
@@ -161,12 +161,12 @@ func TestBulkInsertWritesWhatPerRecordInsertsWrite(t *testing.T) {
 			}
 			err := single.Write(ctx, func(tx reach.Tx) error {
 				for i := range cs {
-					if err := tx.InsertCustomer(ctx, &cs[i]); err != nil {
+					if err := tx.WriteRecords(ctx, "t1", []reach.RecordWrite{{After: &cs[i]}}); err != nil {
 						return err
 					}
 				}
 				for i := range ls {
-					if err := tx.InsertLocation(ctx, &ls[i]); err != nil {
+					if err := tx.WriteRecords(ctx, "t1", []reach.RecordWrite{{After: &ls[i]}}); err != nil {
 						return err
 					}
 				}

@@ -16,22 +16,6 @@ func scanCustomer(s interface{ Scan(...any) error }, c *reach.Customer) error {
 		&c.Active, &c.Version, timeCol{&c.CreatedAt}, timeCol{&c.UpdatedAt})
 }
 
-func (t *tx) InsertCustomer(ctx context.Context, c *reach.Customer) error {
-	a := c.Address
-	_, err := t.exec(ctx, `INSERT INTO customers (id, tenant_id, name, name_key, type, street, unit, city, state, zip, country,
-		active, version, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-		c.ID, c.TenantID, c.Name, nameKey(c.Name), string(c.Type), a.Street, a.Unit, a.City, a.State, a.Zip, a.Country,
-		c.Active, c.Version, t.ts(c.CreatedAt), t.ts(c.UpdatedAt))
-	if err != nil {
-		return err
-	}
-	ref := reach.RecordRef{Type: reach.RecordCustomer, ID: c.ID}
-	if err := t.saveContacts(ctx, c.TenantID, c.ID, ref, c.ContactMethods); err != nil {
-		return err
-	}
-	return t.indexRecord(ctx, c.TenantID, ref, c.Name, c.Address)
-}
-
 func (t *tx) Customer(ctx context.Context, tenantID, id string) (*reach.Customer, error) {
 	var c reach.Customer
 	err := scanCustomer(t.queryRow(ctx, `SELECT `+customerColumns+` FROM customers c WHERE c.tenant_id = ? AND c.id = ?`+t.forUpdate(), tenantID, id), &c)
@@ -44,25 +28,6 @@ func (t *tx) Customer(ctx context.Context, tenantID, id string) (*reach.Customer
 	}
 	c.ContactMethods = nonNil(cms[id])
 	return &c, nil
-}
-
-func (t *tx) UpdateCustomer(ctx context.Context, c *reach.Customer, expect int64) error {
-	a := c.Address
-	res, err := t.exec(ctx, `UPDATE customers SET name = ?, name_key = ?, type = ?, street = ?, unit = ?, city = ?, state = ?,
-		zip = ?, country = ?, active = ?, version = ?, updated_at = ? WHERE tenant_id = ? AND id = ? AND version = ?`,
-		c.Name, nameKey(c.Name), string(c.Type), a.Street, a.Unit, a.City, a.State, a.Zip, a.Country, c.Active, c.Version,
-		t.ts(c.UpdatedAt), c.TenantID, c.ID, expect)
-	if err != nil {
-		return err
-	}
-	if err := t.checkVersioned(ctx, res, "customers", "customer", c.TenantID, c.ID, expect); err != nil {
-		return err
-	}
-	ref := reach.RecordRef{Type: reach.RecordCustomer, ID: c.ID}
-	if err := t.saveContacts(ctx, c.TenantID, c.ID, ref, c.ContactMethods); err != nil {
-		return err
-	}
-	return t.indexRecord(ctx, c.TenantID, ref, c.Name, c.Address)
 }
 
 func (t *tx) ListCustomers(ctx context.Context, tenantID string, f reach.CustomerFilter) ([]reach.Customer, error) {

@@ -42,7 +42,7 @@ func (t *tx) ContactsByKey(ctx context.Context, tenantID, key string) ([]reach.H
 		var loc *string
 		m := &h.ContactMethod
 		if err := rows.Scan(&m.ID, &m.CustomerID, &loc, &m.Kind, &m.Value, &m.Key, &m.Display, &m.Extension, &m.Memo,
-			&m.Primary, timeCol{&m.CreatedAt}, &m.CreatedBy, &m.Source, timeCol{&m.UpdatedAt},
+			&m.Primary, &m.Position, timeCol{&m.CreatedAt}, &m.CreatedBy, &m.Source, timeCol{&m.UpdatedAt},
 			&h.RecordName, &h.RecordActive, &h.RecordVersion, timeCol{&h.RecordUpdatedAt}, &h.CustomerName); err != nil {
 			return nil, err
 		}

@@ -15,22 +15,6 @@ func scanLocation(s interface{ Scan(...any) error }, l *reach.Location) error {
 		&l.Active, &l.Version, timeCol{&l.CreatedAt}, timeCol{&l.UpdatedAt})
 }
 
-func (t *tx) InsertLocation(ctx context.Context, l *reach.Location) error {
-	a := l.Address
-	_, err := t.exec(ctx, `INSERT INTO locations (id, tenant_id, customer_id, name, street, unit, city, state, zip, country,
-		active, version, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-		l.ID, l.TenantID, l.CustomerID, l.Name, a.Street, a.Unit, a.City, a.State, a.Zip, a.Country,
-		l.Active, l.Version, t.ts(l.CreatedAt), t.ts(l.UpdatedAt))
-	if err != nil {
-		return err
-	}
-	ref := reach.RecordRef{Type: reach.RecordLocation, ID: l.ID}
-	if err := t.saveContacts(ctx, l.TenantID, l.CustomerID, ref, l.ContactMethods); err != nil {
-		return err
-	}
-	return t.indexRecord(ctx, l.TenantID, ref, l.Name, l.Address)
-}
-
 func (t *tx) Location(ctx context.Context, tenantID, id string) (*reach.Location, error) {
 	var l reach.Location
 	err := scanLocation(t.queryRow(ctx, `SELECT `+locationColumns+` FROM locations l WHERE l.tenant_id = ? AND l.id = ?`+t.forUpdate(), tenantID, id), &l)
@@ -43,25 +27,6 @@ func (t *tx) Location(ctx context.Context, tenantID, id string) (*reach.Location
 	}
 	l.ContactMethods = nonNil(cms[id])
 	return &l, nil
-}
-
-func (t *tx) UpdateLocation(ctx context.Context, l *reach.Location, expect int64) error {
-	a := l.Address
-	res, err := t.exec(ctx, `UPDATE locations SET name = ?, street = ?, unit = ?, city = ?, state = ?, zip = ?, country = ?,
-		active = ?, version = ?, updated_at = ? WHERE tenant_id = ? AND id = ? AND version = ?`,
-		l.Name, a.Street, a.Unit, a.City, a.State, a.Zip, a.Country, l.Active, l.Version, t.ts(l.UpdatedAt),
-		l.TenantID, l.ID, expect)
-	if err != nil {
-		return err
-	}
-	if err := t.checkVersioned(ctx, res, "locations", "location", l.TenantID, l.ID, expect); err != nil {
-		return err
-	}
-	ref := reach.RecordRef{Type: reach.RecordLocation, ID: l.ID}
-	if err := t.saveContacts(ctx, l.TenantID, l.CustomerID, ref, l.ContactMethods); err != nil {
-		return err
-	}
-	return t.indexRecord(ctx, l.TenantID, ref, l.Name, l.Address)
 }
 
 func (t *tx) ListLocations(ctx context.Context, tenantID string, f reach.LocationFilter) ([]reach.Location, error) {

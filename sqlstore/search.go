@@ -13,25 +13,6 @@ import (
 // use the "C" collation so the order is bytewise, as in SQLite).
 func prefixRange(p string) (lo, hi string) { return p, p + "\U0010FFFF" }
 
-// indexRecord replaces the search words of one record: its name and address.
-func (t *tx) indexRecord(ctx context.Context, tenantID string, ref reach.RecordRef, name string, a reach.Address) error {
-	if _, err := t.exec(ctx, `DELETE FROM search_terms WHERE tenant_id = ? AND record_type = ? AND record_id = ?`,
-		tenantID, string(ref.Type), ref.ID); err != nil {
-		return err
-	}
-	terms := recordTerms(nil, name, a)
-	if len(terms) == 0 {
-		return nil
-	}
-	// One multi-row insert per record rather than one statement per word.
-	args := make([]any, 0, 5*len(terms))
-	for _, w := range terms {
-		args = append(args, tenantID, w.word, string(ref.Type), ref.ID, w.field)
-	}
-	_, err := t.exec(ctx, `INSERT INTO search_terms (tenant_id, term, record_type, record_id, field) VALUES `+rowsOf(len(terms), 5), args...)
-	return err
-}
-
 // activeIs is the condition that the record behind a search hit is (or is not)
 // active, probed by primary key. Searches run once for active records and then,
 // if the page is not full, for inactive ones, so the limit never hides an active

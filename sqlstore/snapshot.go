@@ -22,6 +22,7 @@ var snapshotTables = []struct{ name, order string }{
 	{"placeholders", "id"},
 	{"calls", "id"},
 	{"twilio_settings", "tenant_id"},
+	{"idempotency_keys", "tenant_id, key"},
 }
 
 // Snapshot renders every row of every table as text in a fixed order. Tests

@@ -21,14 +21,8 @@ func TestPlaceholdersReportAndCleanupCLI(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	now := time.Now().UTC()
 	for _, name := range []string{"Legacy A", "Legacy B"} {
-		c := &reach.Customer{ID: reach.NewID(), TenantID: setup.TenantID, Name: name, Type: reach.Residential, Active: true, Version: 1, CreatedAt: now, UpdatedAt: now}
-		c.ContactMethods = []reach.ContactMethod{{ID: reach.NewID(), Owner: reach.RecordRef{Type: reach.RecordCustomer, ID: c.ID}, CustomerID: c.ID,
-			Kind: reach.KindMobile, Value: "+15125550142", Key: "+15125550142", Display: "(512) 555-0142", CreatedAt: now, UpdatedAt: now, Source: reach.SourceImport}}
-		if err := db.Write(ctx, func(tx reach.Tx) error { return tx.InsertCustomer(ctx, c) }); err != nil {
-			t.Fatal(err)
-		}
+		storetest.Legacy(t, db, setup.TenantID, name, "+15125550142")
 	}
 	db.Close()
 

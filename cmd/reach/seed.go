@@ -117,7 +117,7 @@ func seedCreator(ctx context.Context, db *sqlstore.DB, tenantID string) (string,
 		if _, err := tx.Tenant(ctx, tenantID); err != nil {
 			return err
 		}
-		users, err := tx.ListUsers(ctx, tenantID)
+		users, err := tx.ListUsers(ctx, tenantID, "", 200)
 		for _, u := range users {
 			if u.Active && u.Role == reach.RoleAdmin {
 				creator = u.ID

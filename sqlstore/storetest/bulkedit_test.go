@@ -73,19 +73,17 @@ func TestHoldersAndBulkEdits(t *testing.T) {
 			wantEqual(t, "batch-loaded customer", c, *readCustomer(t, db, a, c.ID))
 		}
 
-		// Bulk edits change exactly what they name.
-		q := reach.ContactValue{Kind: reach.KindPhone, Value: "+15124440000", Key: "+15124440000", Display: "(512) 444-0000"}
+		// One WriteRecords call changes exactly what it names: a value on
+		// one record, a removal on another, each record one version on.
+		q := reach.ContactMethod{Kind: reach.KindPhone, Value: "+15124440000", Key: "+15124440000", Display: "(512) 444-0000"}
+		ownerAfter := owner.Clone().(*reach.Customer)
+		ownerAfter.Version, ownerAfter.UpdatedAt = 2, at(5)
+		m := &ownerAfter.ContactMethods[0]
+		m.Value, m.Key, m.Display, m.UpdatedAt = q.Value, q.Key, q.Display, at(5)
+		unitAfter := unit.Clone().(*reach.Location)
+		unitAfter.Version, unitAfter.UpdatedAt, unitAfter.ContactMethods = 2, at(5), []reach.ContactMethod{}
 		mustWrite(t, db, func(tx reach.Tx) error {
-			if err := tx.SetContactValue(ctx, a, []string{owner.ContactMethods[0].ID, foreign.ContactMethods[0].ID}, q, at(5)); err != nil {
-				return err
-			}
-			if err := tx.DeleteContactMethods(ctx, a, []string{unit.ContactMethods[0].ID, foreign.ContactMethods[0].ID}); err != nil {
-				return err
-			}
-			if err := tx.BumpVersions(ctx, a, reach.RecordCustomer, []string{owner.ID}, at(5)); err != nil {
-				return err
-			}
-			return tx.BumpVersions(ctx, a, reach.RecordLocation, []string{unit.ID}, at(5))
+			return tx.WriteRecords(ctx, a, []reach.RecordWrite{{Before: owner, After: ownerAfter}, {Before: unit, After: unitAfter}})
 		})
 		got := readCustomer(t, db, a, owner.ID)
 		if got.Version != 2 || !got.UpdatedAt.Equal(at(5)) || got.ContactMethods[0].Value != q.Value || got.ContactMethods[0].Display != q.Display ||
@@ -112,13 +110,28 @@ func TestHoldersAndBulkEdits(t *testing.T) {
 			t.Errorf("the new number is not found by its last digits: %+v", found)
 		}
 
-		// Bumping a record that is gone fails the write.
+		// A write based on a version that moved on fails whole, even when
+		// the rest of its records were still current.
+		again := readCustomer(t, db, a, owner.ID)
+		next := again.Clone().(*reach.Customer)
+		next.Version, next.UpdatedAt = 3, at(6)
+		staleNext := gone.Clone().(*reach.Customer)
+		staleGone := gone.Clone().(*reach.Customer)
+		staleGone.Version = 7 // not what is stored
+		staleNext.Version, staleNext.UpdatedAt = 8, at(6)
 		err := db.Write(ctx, func(tx reach.Tx) error {
-			return tx.BumpVersions(ctx, a, reach.RecordCustomer, []string{owner.ID, foreign.ID}, at(6))
+			return tx.WriteRecords(ctx, a, []reach.RecordWrite{{Before: again, After: next}, {Before: staleGone, After: staleNext}})
 		})
 		wantCode(t, err, reach.EVERSIONCONFLICT)
-		if readCustomer(t, db, a, owner.ID).Version != 2 {
-			t.Errorf("a failed bump changed a version")
+		if readCustomer(t, db, a, owner.ID).Version != 2 || readCustomer(t, db, a, gone.ID).Version != 1 {
+			t.Errorf("a refused write changed a version")
+		}
+		// Nor does any write reach another tenant's record.
+		err = db.Write(ctx, func(tx reach.Tx) error {
+			return tx.WriteRecords(ctx, a, []reach.RecordWrite{{After: foreign}})
+		})
+		if err == nil {
+			t.Errorf("a write in tenant A stored tenant B's record")
 		}
 	})
 }

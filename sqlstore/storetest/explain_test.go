@@ -145,14 +145,14 @@ func seedForPlans(tb testing.TB, db *sqlstore.DB) string {
 					phoneMethod(ref, cid, fmt.Sprintf("+1555%07d", ti*100000+i*37)),
 					emailMethod(ref, cid, fmt.Sprintf("person%d@example%d.com", i, ti)),
 				}
-				if err := tx.InsertCustomer(tb.Context(), c); err != nil {
+				if err := insert(tb.Context(), tx, c); err != nil {
 					return err
 				}
 				if i%3 == 0 {
 					l := newLocation(c, fmt.Sprintf("Site %d", i))
 					lref, lcid := locationRef(l)
 					l.ContactMethods = []reach.ContactMethod{phoneMethod(lref, lcid, fmt.Sprintf("+1666%07d", ti*100000+i))}
-					if err := tx.InsertLocation(tb.Context(), l); err != nil {
+					if err := insert(tb.Context(), tx, l); err != nil {
 						return err
 					}
 				}

@@ -1,6 +1,7 @@
 package storetest
 
 import (
+	"context"
 	"fmt"
 	"reflect"
 	"slices"
@@ -35,7 +36,7 @@ func mustRead(tb testing.TB, db *sqlstore.DB, fn func(tx reach.Tx) error) {
 }
 
 // wantCode fails the test unless err carries the domain error code.
-func wantCode(tb testing.TB, err error, code string) {
+func wantCode(tb testing.TB, err error, code reach.Code) {
 	tb.Helper()
 	if got := reach.ErrorCode(err); got != code {
 		tb.Fatalf("error code = %q, want %q (err: %v)", got, code, err)
@@ -61,11 +62,10 @@ func newTenant(tb testing.TB, db *sqlstore.DB, name string) string {
 // newCustomer returns an active residential customer of the tenant, version 1,
 // created and updated at base, with no contact methods.
 func newCustomer(tenantID, name string) *reach.Customer {
-	return &reach.Customer{
+	return &reach.Customer{RecordHeader: reach.RecordHeader{
 		ID:       reach.NewID(),
 		TenantID: tenantID,
 		Name:     name,
-		Type:     reach.Residential,
 		Address: reach.Address{Street: "12 Elm Street", Unit: "Apt 3", City: "Springfield",
 			State: "IL", Zip: "62701", Country: "US"},
 		Active:         true,
@@ -73,17 +73,16 @@ func newCustomer(tenantID, name string) *reach.Customer {
 		CreatedAt:      base,
 		UpdatedAt:      base,
 		ContactMethods: []reach.ContactMethod{},
-	}
+	}, Type: reach.Residential}
 }
 
 // newLocation returns an active location of customer c, version 1, with no
 // contact methods.
 func newLocation(c *reach.Customer, name string) *reach.Location {
-	return &reach.Location{
-		ID:         reach.NewID(),
-		TenantID:   c.TenantID,
-		CustomerID: c.ID,
-		Name:       name,
+	return &reach.Location{RecordHeader: reach.RecordHeader{
+		ID:       reach.NewID(),
+		TenantID: c.TenantID,
+		Name:     name,
 		Address: reach.Address{Street: "400 Oak Avenue", City: "Shelbyville",
 			State: "IL", Zip: "62565", Country: "US"},
 		Active:         true,
@@ -91,7 +90,7 @@ func newLocation(c *reach.Customer, name string) *reach.Location {
 		CreatedAt:      base,
 		UpdatedAt:      base,
 		ContactMethods: []reach.ContactMethod{},
-	}
+	}, CustomerID: c.ID}
 }
 
 // customerRef and locationRef name the record holding a contact method.
@@ -126,13 +125,13 @@ func emailMethod(owner reach.RecordRef, customerID, addr string) reach.ContactMe
 // insertCustomer stores c in its own transaction.
 func insertCustomer(tb testing.TB, db *sqlstore.DB, c *reach.Customer) {
 	tb.Helper()
-	mustWrite(tb, db, func(tx reach.Tx) error { return tx.InsertCustomer(tb.Context(), c) })
+	mustWrite(tb, db, func(tx reach.Tx) error { return insert(tb.Context(), tx, c) })
 }
 
 // insertLocation stores l in its own transaction.
 func insertLocation(tb testing.TB, db *sqlstore.DB, l *reach.Location) {
 	tb.Helper()
-	mustWrite(tb, db, func(tx reach.Tx) error { return tx.InsertLocation(tb.Context(), l) })
+	mustWrite(tb, db, func(tx reach.Tx) error { return insert(tb.Context(), tx, l) })
 }
 
 // readCustomer returns the stored customer or fails the test.
@@ -188,4 +187,34 @@ func customerIDs(cs []reach.Customer) []string {
 		out = append(out, c.ID)
 	}
 	return out
+}
+
+// insert stores new records through WriteRecords.
+func insert(ctx context.Context, tx reach.Tx, records ...reach.Record) error {
+	if len(records) == 0 {
+		return nil
+	}
+	writes := make([]reach.RecordWrite, len(records))
+	for i, r := range records {
+		writes[i] = reach.RecordWrite{After: r}
+	}
+	return tx.WriteRecords(ctx, records[0].Header().TenantID, writes)
+}
+
+// update writes after over the stored record through WriteRecords, as the
+// change of a writer that read the record at version expect.
+func update(ctx context.Context, tx reach.Tx, after reach.Record, expect int64) error {
+	var before reach.Record
+	var err error
+	switch r := after.(type) {
+	case *reach.Customer:
+		before, err = tx.Customer(ctx, r.TenantID, r.ID)
+	case *reach.Location:
+		before, err = tx.Location(ctx, r.TenantID, r.ID)
+	}
+	if err != nil {
+		return err
+	}
+	before.Header().Version = expect
+	return tx.WriteRecords(ctx, after.Header().TenantID, []reach.RecordWrite{{Before: before, After: after}})
 }

@@ -94,7 +94,7 @@ func TestTenantIsolation(t *testing.T) {
 						seen = append(seen, m.ID)
 					}
 				}
-				us, err := tx.ListUsers(ctx, b)
+				us, err := tx.ListUsers(ctx, b, "", 100)
 				if err != nil {
 					return err
 				}
@@ -176,8 +176,8 @@ func TestTenantIsolation(t *testing.T) {
 				name   string
 				update func(tx reach.Tx) error
 			}{
-				{"UpdateCustomer", func(tx reach.Tx) error { return tx.UpdateCustomer(ctx, hijackC, 1) }},
-				{"UpdateLocation", func(tx reach.Tx) error { return tx.UpdateLocation(ctx, hijackL, 1) }},
+				{"UpdateCustomer", func(tx reach.Tx) error { return update(ctx, tx, hijackC, 1) }},
+				{"UpdateLocation", func(tx reach.Tx) error { return update(ctx, tx, hijackL, 1) }},
 			} {
 				t.Run(tc.name+" is not found", func(t *testing.T) {
 					var err error
@@ -208,7 +208,7 @@ func TestReferencesStayInTheTenant(t *testing.T) {
 		cb := newCustomer(b, "Customer of B")
 		l := newLocation(cb, "Sneaky location")
 		l.CustomerID = ca.ID // B's location pointing at A's customer
-		err := db.Write(t.Context(), func(tx reach.Tx) error { return tx.InsertLocation(t.Context(), l) })
+		err := db.Write(t.Context(), func(tx reach.Tx) error { return insert(t.Context(), tx, l) })
 		wantCode(t, err, reach.ENOTFOUND)
 
 		if snapshot(t, db) != before {

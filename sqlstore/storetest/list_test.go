@@ -135,7 +135,7 @@ func TestListPagination(t *testing.T) {
 			for i := range 23 {
 				c := newCustomer(tenant, "Customer")
 				c.Active = i%3 != 0
-				if err := tx.InsertCustomer(ctx, c); err != nil {
+				if err := insert(ctx, tx, c); err != nil {
 					return err
 				}
 				all = append(all, c.ID)
@@ -143,11 +143,11 @@ func TestListPagination(t *testing.T) {
 					active = append(active, c.ID)
 				}
 				l := newLocation(parent, "Site")
-				if err := tx.InsertLocation(ctx, l); err != nil {
+				if err := insert(ctx, tx, l); err != nil {
 					return err
 				}
 				locations = append(locations, l.ID)
-				if err := tx.InsertCustomer(ctx, newCustomer(other, "Customer")); err != nil {
+				if err := insert(ctx, tx, newCustomer(other, "Customer")); err != nil {
 					return err
 				}
 			}

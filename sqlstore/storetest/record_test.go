@@ -160,7 +160,7 @@ func TestUpdateRecords(t *testing.T) {
 			added.CreatedAt, added.UpdatedAt, added.CreatedBy = at(10), at(10), "user-2"
 			// c.ContactMethods[1] is dropped.
 			c.ContactMethods = []reach.ContactMethod{kept, added, same}
-			mustWrite(t, db, func(tx reach.Tx) error { return tx.UpdateCustomer(ctx, c, 1) })
+			mustWrite(t, db, func(tx reach.Tx) error { return update(ctx, tx, c, 1) })
 			wantEqual(t, "customer", readCustomer(t, db, tenant, c.ID), c)
 			mustRead(t, db, func(tx reach.Tx) error {
 				_, err := tx.ContactMethod(ctx, tenant, old.ContactMethods[1].ID)
@@ -176,7 +176,7 @@ func TestUpdateRecords(t *testing.T) {
 			m.Memo, m.UpdatedAt = "after hours", at(20)
 			// Provenance is written once: an update cannot rewrite it.
 			m.CreatedAt, m.CreatedBy, m.Source = at(20), "intruder", reach.SourceImport
-			mustWrite(t, db, func(tx reach.Tx) error { return tx.UpdateCustomer(ctx, c, 1) })
+			mustWrite(t, db, func(tx reach.Tx) error { return update(ctx, tx, c, 1) })
 			got := readCustomer(t, db, tenant, c.ID).ContactMethods[0]
 			want := old.ContactMethods[0]
 			want.Memo, want.UpdatedAt = "after hours", at(20)
@@ -186,7 +186,7 @@ func TestUpdateRecords(t *testing.T) {
 			old, l := seed(t)
 			c := cloneCustomer(old)
 			c.Version, c.ContactMethods = 2, []reach.ContactMethod{}
-			mustWrite(t, db, func(tx reach.Tx) error { return tx.UpdateCustomer(ctx, c, 1) })
+			mustWrite(t, db, func(tx reach.Tx) error { return update(ctx, tx, c, 1) })
 			wantEqual(t, "methods", readCustomer(t, db, tenant, c.ID).ContactMethods, []reach.ContactMethod{})
 			// The location's methods belong to the location, not the customer.
 			wantEqual(t, "location", readLocation(t, db, tenant, l.ID), l)
@@ -201,7 +201,7 @@ func TestUpdateRecords(t *testing.T) {
 			kept.Kind, kept.Extension, kept.UpdatedAt = reach.KindPhone, "12", at(30)
 			added := emailMethod(ref, cid, "gate@example.com")
 			l.ContactMethods = []reach.ContactMethod{added, kept}
-			mustWrite(t, db, func(tx reach.Tx) error { return tx.UpdateLocation(ctx, l, 1) })
+			mustWrite(t, db, func(tx reach.Tx) error { return update(ctx, tx, l, 1) })
 			wantEqual(t, "location", readLocation(t, db, tenant, l.ID), l)
 		})
 		t.Run("updates chain: each one expects the version the last one wrote", func(t *testing.T) {
@@ -209,7 +209,7 @@ func TestUpdateRecords(t *testing.T) {
 			for v := int64(1); v <= 3; v++ {
 				next := cloneCustomer(c)
 				next.Version = v + 1
-				mustWrite(t, db, func(tx reach.Tx) error { return tx.UpdateCustomer(ctx, next, v) })
+				mustWrite(t, db, func(tx reach.Tx) error { return update(ctx, tx, next, v) })
 				c = next
 			}
 			wantEqual(t, "version", readCustomer(t, db, tenant, c.ID).Version, int64(4))
@@ -227,8 +227,8 @@ func TestUpdateRecords(t *testing.T) {
 				name   string
 				update func(tx reach.Tx) error
 			}{
-				{"customer", func(tx reach.Tx) error { return tx.UpdateCustomer(ctx, staleC, 2) }},
-				{"location", func(tx reach.Tx) error { return tx.UpdateLocation(ctx, staleL, 2) }},
+				{"customer", func(tx reach.Tx) error { return update(ctx, tx, staleC, 2) }},
+				{"location", func(tx reach.Tx) error { return update(ctx, tx, staleL, 2) }},
 			} {
 				t.Run(tc.name+" conflict reports the current version", func(t *testing.T) {
 					err := db.Write(ctx, tc.update)
@@ -263,8 +263,8 @@ func TestUpdateRecords(t *testing.T) {
 				{"Customer", func(tx reach.Tx) error { _, err := tx.Customer(ctx, tenant, ghostC.ID); return err }},
 				{"Location", func(tx reach.Tx) error { _, err := tx.Location(ctx, tenant, ghostL.ID); return err }},
 				{"ContactMethod", func(tx reach.Tx) error { _, err := tx.ContactMethod(ctx, tenant, reach.NewID()); return err }},
-				{"UpdateCustomer", func(tx reach.Tx) error { return tx.UpdateCustomer(ctx, ghostC, 1) }},
-				{"UpdateLocation", func(tx reach.Tx) error { return tx.UpdateLocation(ctx, ghostL, 1) }},
+				{"UpdateCustomer", func(tx reach.Tx) error { return update(ctx, tx, ghostC, 1) }},
+				{"UpdateLocation", func(tx reach.Tx) error { return update(ctx, tx, ghostL, 1) }},
 			} {
 				t.Run(tc.name, func(t *testing.T) { wantCode(t, db.Write(ctx, tc.fn), reach.ENOTFOUND) })
 			}
@@ -276,17 +276,17 @@ func TestUpdateRecords(t *testing.T) {
 			boom := errors.New("boom")
 			fresh := newCustomer(tenant, "Never Saved")
 			err := db.Write(ctx, func(tx reach.Tx) error {
-				if err := tx.InsertCustomer(ctx, fresh); err != nil {
+				if err := insert(ctx, tx, fresh); err != nil {
 					return err
 				}
 				upd := cloneCustomer(c)
 				upd.Name, upd.Version, upd.ContactMethods = "Rolled Back", 2, nil
-				if err := tx.UpdateCustomer(ctx, upd, 1); err != nil {
+				if err := update(ctx, tx, upd, 1); err != nil {
 					return err
 				}
 				updL := cloneLocation(l)
 				updL.Name, updL.Version = "Rolled Back Site", 2
-				if err := tx.UpdateLocation(ctx, updL, 1); err != nil {
+				if err := update(ctx, tx, updL, 1); err != nil {
 					return err
 				}
 				if err := tx.InsertChange(ctx, &reach.Change{ID: reach.NewID(), TenantID: tenant, ActorID: "u",

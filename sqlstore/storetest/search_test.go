@@ -152,13 +152,13 @@ func TestSearch(t *testing.T) {
 			renamedCabin := cloneLocation(cabin)
 			renamedCabin.Name, renamedCabin.Version = "Hilltop Cabin", 2
 			mustWrite(t, db, func(tx reach.Tx) error {
-				if err := tx.UpdateCustomer(ctx, renamedMary, 1); err != nil {
+				if err := update(ctx, tx, renamedMary, 1); err != nil {
 					return err
 				}
-				if err := tx.UpdateCustomer(ctx, renamedZoe, 1); err != nil {
+				if err := update(ctx, tx, renamedZoe, 1); err != nil {
 					return err
 				}
-				return tx.UpdateLocation(ctx, renamedCabin, 1)
+				return update(ctx, tx, renamedCabin, 1)
 			})
 			for _, tc := range []struct {
 				name   string

@@ -15,6 +15,7 @@ import (
 	"testing"
 	"time"
 
+	"reach"
 	"reach/sqlstore"
 )
 
@@ -101,4 +102,33 @@ func DSN(tb testing.TB, backend string) string {
 	q.Set("search_path", schema)
 	u.RawQuery = q.Encode()
 	return u.String()
+}
+
+// Legacy stores a customer of the tenant holding values exactly as given —
+// E.164 numbers or addresses — straight through the store, as data from
+// before a rule existed would be, and returns it.
+func Legacy(tb testing.TB, db *sqlstore.DB, tenantID, name string, values ...string) *reach.Customer {
+	tb.Helper()
+	now := time.Now().UTC().Truncate(time.Microsecond)
+	c := &reach.Customer{RecordHeader: reach.RecordHeader{ID: reach.NewID(), TenantID: tenantID, Name: name, Active: true, Version: 1,
+		CreatedAt: now, UpdatedAt: now}, Type: reach.Residential}
+	for _, v := range values {
+		kind, display := reach.KindEmail, v
+		if strings.HasPrefix(v, "+") {
+			kind = reach.KindMobile
+			if len(v) == 12 {
+				display = "(" + v[2:5] + ") " + v[5:8] + "-" + v[8:]
+			}
+		}
+		c.ContactMethods = append(c.ContactMethods, reach.ContactMethod{ID: reach.NewID(), Owner: c.Ref(), CustomerID: c.ID,
+			Kind: kind, Value: v, Key: reach.ContactKey(kind, v), Display: display, CreatedAt: now, UpdatedAt: now,
+			CreatedBy: "import", Source: reach.SourceImport})
+	}
+	err := db.Write(context.Background(), func(tx reach.Tx) error {
+		return tx.WriteRecords(context.Background(), tenantID, []reach.RecordWrite{{After: c}})
+	})
+	if err != nil {
+		tb.Fatalf("store legacy customer: %v", err)
+	}
+	return c
 }

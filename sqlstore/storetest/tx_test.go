@@ -26,8 +26,8 @@ func TestTransactions(t *testing.T) {
 			{"InsertTenant", func(tx reach.Tx) error {
 				return tx.InsertTenant(ctx, &reach.Tenant{ID: reach.NewID(), Name: "Sneaky", CreatedAt: base})
 			}},
-			{"InsertCustomer", func(tx reach.Tx) error { return tx.InsertCustomer(ctx, newCustomer(tenant, "Sneaky")) }},
-			{"UpdateCustomer", func(tx reach.Tx) error { return tx.UpdateCustomer(ctx, renamed, 1) }},
+			{"InsertCustomer", func(tx reach.Tx) error { return insert(ctx, tx, newCustomer(tenant, "Sneaky")) }},
+			{"UpdateCustomer", func(tx reach.Tx) error { return update(ctx, tx, renamed, 1) }},
 			{"InsertChange", func(tx reach.Tx) error {
 				return tx.InsertChange(ctx, &reach.Change{ID: reach.NewID(), TenantID: tenant, ActorID: "u",
 					Source: reach.SourceUI, Action: "x", At: base, Entries: []reach.ChangeEntry{}})
@@ -44,7 +44,7 @@ func TestTransactions(t *testing.T) {
 			})
 		}
 		t.Run("Write commits when its function returns nil", func(t *testing.T) {
-			mustWrite(t, db, func(tx reach.Tx) error { return tx.UpdateCustomer(ctx, renamed, 1) })
+			mustWrite(t, db, func(tx reach.Tx) error { return update(ctx, tx, renamed, 1) })
 			wantEqual(t, "customer", readCustomer(t, db, tenant, c.ID), renamed)
 		})
 	})

@@ -63,7 +63,7 @@ func TestTenantsUsersTokens(t *testing.T) {
 		})
 		t.Run("ListUsers returns the tenant's users in id order", func(t *testing.T) {
 			mustRead(t, db, func(tx reach.Tx) error {
-				got, err := tx.ListUsers(ctx, tenantA.ID)
+				got, err := tx.ListUsers(ctx, tenantA.ID, "", 100)
 				if err != nil {
 					return err
 				}
@@ -87,7 +87,7 @@ func TestTenantsUsersTokens(t *testing.T) {
 				Role: reach.RoleAdmin, Active: true, CreatedAt: at(7)}
 			mustWrite(t, db, func(tx reach.Tx) error { return tx.InsertUser(ctx, other) })
 			mustRead(t, db, func(tx reach.Tx) error {
-				got, err := tx.ListUsers(ctx, tenantB.ID)
+				got, err := tx.ListUsers(ctx, tenantB.ID, "", 100)
 				if err != nil {
 					return err
 				}
