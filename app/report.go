@@ -13,7 +13,7 @@ import (
 
 // ReportItem is one placeholder or suspect value with who holds it.
 type ReportItem struct {
-	Value string     `json:"value"`
+	Value string `json:"value"`
 	// Kind is email, or phone for any number.
 	Kind reach.Kind `json:"kind"`
 	// Reason is "placeholder" (a rule or the tenant's list marks it) or

@@ -10,9 +10,9 @@ import (
 
 // RevertConflict names a record that changed after the change being reverted.
 type RevertConflict struct {
-	Type           reach.RecordType `json:"type"`
-	ID             string           `json:"id"`
-	Name           string           `json:"name"`
+	Type reach.RecordType `json:"type"`
+	ID   string           `json:"id"`
+	Name string           `json:"name"`
 	// Version is the record's version now; ChangedVersion the one the
 	// change left it at.
 	Version        int64 `json:"version"`

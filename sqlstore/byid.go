@@ -76,4 +76,3 @@ func (t *tx) contactsBatched(ctx context.Context, tenantID string, typ reach.Rec
 	})
 	return all, err
 }
-
