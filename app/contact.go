@@ -43,7 +43,8 @@ const (
 	maxExtensionLen = 10
 )
 
-// Validation is the answer to an as-you-type check.
+// Validation is the answer to an as-you-type check. A placeholder is
+// refused but was read, so its normalized value is given too.
 type Validation struct {
 	Valid     bool       `json:"valid"`
 	Kind      reach.Kind `json:"kind"`
@@ -71,6 +72,9 @@ func (a *App) Validate(ctx context.Context, actor reach.Actor, kind reach.Kind, 
 		if v.Failed() {
 			f := v.Fields[0]
 			out = Validation{Kind: m.Kind, Code: f.Code, Message: f.Message}
+			if f.Code == reach.EPLACEHOLDER { // read fine, and refused as what it is
+				out.Value, out.Display, out.Extension = m.Value, m.Display, m.Extension
+			}
 			return nil
 		}
 		out = Validation{Valid: true, Kind: m.Kind, Value: m.Value, Display: m.Display, Extension: m.Extension}

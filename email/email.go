@@ -17,6 +17,7 @@ import (
 	"unicode/utf8"
 
 	"golang.org/x/net/idna"
+	"golang.org/x/net/publicsuffix"
 	"golang.org/x/text/unicode/norm"
 )
 
@@ -207,6 +208,17 @@ func checkDomain(s, domain string) (ascii, uni string, err error) {
 			return "", "", fail("%q is not valid: .%s is a reserved domain that can't receive email.", s, d)
 		}
 	}
+	if suffix, icann := publicsuffix.PublicSuffix(ascii); !icann && !strings.Contains(suffix, ".") {
+		// Not a top-level domain of the public suffix list: no mail can
+		// reach it, and it is most often a typo of a common one.
+		msg := fmt.Sprintf("%q is not valid: .%s is not a top-level domain", s, suffix)
+		if fix := nearTLD(suffix); fix != "" && len(s) > len(suffix) && strings.EqualFold(s[len(s)-len(suffix):], suffix) {
+			msg += fmt.Sprintf("; did you mean %s%s?", s[:len(s)-len(suffix)], fix)
+		} else {
+			msg += " (such as .com, .net or .ca)."
+		}
+		return "", "", fail("%s", msg)
+	}
 	uni, err = idna.Lookup.ToUnicode(ascii)
 	if err != nil {
 		return "", "", fail("%q is not valid: the domain after the @ is not a valid internationalized domain name.", s)
@@ -254,6 +266,42 @@ func domainShape(d string) string {
 		}
 	}
 	return ""
+}
+
+// commonTLDs are the top-level domains most customers' addresses end in, in
+// the order a near miss is matched against them.
+var commonTLDs = []string{"com", "net", "org", "ca", "us", "edu", "gov", "info", "biz", "io", "co", "me", "mil"}
+
+// nearTLD returns the common top-level domain one typo away from tld — a
+// letter wrong, missing, extra or two swapped, as "con", "cmo", "comm" are
+// from "com" — or "".
+func nearTLD(tld string) string {
+	for _, c := range commonTLDs {
+		if oneTypo(strings.ToLower(tld), c) {
+			return c
+		}
+	}
+	return ""
+}
+
+// oneTypo reports whether a becomes b by one substitution, insertion,
+// deletion or transposition of adjacent letters.
+func oneTypo(a, b string) bool {
+	if a == b || len(a)-len(b) > 1 || len(b)-len(a) > 1 {
+		return false
+	}
+	i := 0
+	for i < len(a) && i < len(b) && a[i] == b[i] {
+		i++
+	}
+	switch {
+	case len(a) == len(b):
+		return a[i+1:] == b[i+1:] || (i+1 < len(a) && a[i] == b[i+1] && a[i+1] == b[i] && a[i+2:] == b[i+2:])
+	case len(a) > len(b):
+		return a[i+1:] == b[i:]
+	default:
+		return a[i:] == b[i+1:]
+	}
 }
 
 func isLetter(b byte) bool { return 'a' <= b && b <= 'z' || 'A' <= b && b <= 'Z' }

@@ -13,7 +13,8 @@ func TestParseAccepts(t *testing.T) {
 		{"surrounding whitespace is trimmed", " \tpat@plumbing.co\r\n", "pat@plumbing.co", "pat@plumbing.co", "pat@plumbing.co"},
 		{"plus tags and atext symbols", "o'neil+bills/2024=ok@plumbing.co", "o'neil+bills/2024=ok@plumbing.co", "o'neil+bills/2024=ok@plumbing.co", "o'neil+bills/2024=ok@plumbing.co"},
 		{"subdomains", "ops@mail.east.plumbing.co", "ops@mail.east.plumbing.co", "ops@mail.east.plumbing.co", "ops@mail.east.plumbing.co"},
-		{"one-letter TLD is syntactically fine", "x@plumbing.q", "x@plumbing.q", "x@plumbing.q", "x@plumbing.q"},
+		{"a new generic top-level domain", "x@acme.plumbing", "x@acme.plumbing", "x@acme.plumbing", "x@acme.plumbing"},
+		{"a country-code second level", "tom@acme.co.uk", "tom@acme.co.uk", "tom@acme.co.uk", "tom@acme.co.uk"},
 		{"IDN domain stored as punycode, shown in Unicode", "anna@Bäckerei.de", "anna@xn--bckerei-5wa.de", "anna@xn--bckerei-5wa.de", "anna@bäckerei.de"},
 		{"punycode domain input shown in Unicode", "anna@xn--bckerei-5wa.de", "anna@xn--bckerei-5wa.de", "anna@xn--bckerei-5wa.de", "anna@bäckerei.de"},
 		{"ideographic full stop separates labels", "li@例子。中国", "li@xn--fsqu00a.xn--fiqs8s", "li@xn--fsqu00a.xn--fiqs8s", "li@例子.中国"},
@@ -93,6 +94,11 @@ func TestParseRefuses(t *testing.T) {
 		{".arpa is special-use", "pat@router.home.arpa", "reserved"},
 		{".alt is special-use", "pat@node.alt", "reserved"},
 		{".internal is private-use", "pat@corp.internal", "reserved"},
+		{"a typo of .com is named with its fix", "jane@gmail.con", "did you mean jane@gmail.com?"},
+		{"swapped letters of .com", "jane@Gmail.CMO", "did you mean jane@Gmail.com?"},
+		{"a doubled letter of .net", "jo@comcast.nett", "did you mean jo@comcast.net?"},
+		{"a made-up top-level domain", "pat@acme.tld", ".tld is not a top-level domain"},
+		{"a one-letter top-level domain", "x@plumbing.q", ".q is not a top-level domain"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

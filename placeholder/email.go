@@ -1,6 +1,11 @@
 package placeholder
 
-import "strings"
+import (
+	"strings"
+	"unicode/utf8"
+
+	"golang.org/x/net/publicsuffix"
+)
 
 // splitAddress lower-cases an address and splits it at its last @, dropping
 // a +tag from the local part.
@@ -51,7 +56,18 @@ var fillerDomains = map[string]bool{
 var reservedDomains = []string{"example.com", "example.net", "example.org"}
 var reservedTLDs = []string{"test", "invalid", "localhost", "example", "local"}
 
-var emailRules = []func(local, domain string) (Rule, bool){fillerLocal, fillerDomain, reservedDomain}
+var emailRules = []func(local, domain string) (Rule, bool){fillerLocal, fillerDomain, reservedDomain, tinyAddress}
+
+// tinyAddress: a one-character mailbox at a one-character domain — x@x.com,
+// a@a.com, 1@1.com — is what people type to get past a required field.
+func tinyAddress(local, domain string) (Rule, bool) {
+	suffix, _ := publicsuffix.PublicSuffix(domain)
+	name := strings.TrimSuffix(strings.TrimSuffix(domain, suffix), ".")
+	if utf8.RuneCountInString(local) == 1 && utf8.RuneCountInString(name[strings.LastIndexByte(name, '.')+1:]) == 1 {
+		return Rule{"one-letter-address", local + "@" + domain + " is typed to fill the field; no customer's mailbox is one letter at a one-letter domain"}, true
+	}
+	return Rule{}, false
+}
 
 func fillerLocal(local, _ string) (Rule, bool) {
 	shape := localShape(local)

@@ -18,8 +18,8 @@ func TestNoFalsePositivesOnRealNumbers(t *testing.T) {
 	checked := 0
 	for checked < 10000 {
 		npa, nxx, line := 200+rng.IntN(800), 200+rng.IntN(800), rng.IntN(10000)
-		if nxx == 555 && line/100 == 1 {
-			continue
+		if nxx == 555 && (line/100 == 1 || line == 1212 || line == 1234) {
+			continue // reserved for fiction, or directory assistance: placeholders by definition
 		}
 		n, err := phone.Parse(fmt.Sprintf("%d%d%04d", npa, nxx, line))
 		if err != nil {

@@ -74,9 +74,16 @@ func fillerAreaCode(d string) (Rule, bool) {
 }
 
 // fillerExchangeRun: a real area code followed by 555-5555, 000-0000 or
-// 123-4567 — the rest of the number typed as filler.
+// 123-4567 — the rest of the number typed as filler — or by 555-1212,
+// directory assistance, or 555-1234, the filler films and forms use.
 func fillerExchangeRun(d string) (Rule, bool) {
 	rest := d[3:]
+	switch rest {
+	case "5551212":
+		return Rule{"directory-assistance", fmt.Sprintf("%s-555-1212 is directory assistance, not anyone's phone", d[:3])}, true
+	case "5551234":
+		return Rule{"filler-line", "555-1234 is the stock fake number of films and forms"}, true
+	}
 	if strings.Count(rest, rest[:1]) == len(rest) {
 		return Rule{"filler-line", fmt.Sprintf("%s-%s repeats one digit after the area code, a common filler", rest[:3], rest[3:])}, true
 	}

@@ -23,6 +23,9 @@ func TestNumberRules(t *testing.T) {
 		{"123-456-7890 x12", "sequential-digits"},
 		{"(299) 867-5309", "nonexistent-area-code"},
 		{"(200) 867-5309", "nonexistent-area-code"},
+		{"(512) 555-1212", "directory-assistance"},
+		{"+1 416 555 1212", "directory-assistance"},
+		{"(303) 555-1234", "filler-line"},
 	}
 	for _, tc := range cases {
 		t.Run(tc.in, func(t *testing.T) {
@@ -32,7 +35,7 @@ func TestNumberRules(t *testing.T) {
 			}
 		})
 	}
-	for _, real := range []string{"(512) 867-5309", "+14165550299", "303-492-7788", "(212) 555-0200", "604 555 2211"} {
+	for _, real := range []string{"(512) 867-5309", "+14165550299", "303-492-7788", "(212) 555-0200", "604 555 2211", "(512) 555-1213", "(512) 555-2234"} {
 		if r, ok := Number(real); ok {
 			t.Errorf("real number %q flagged as %s", real, r.Name)
 		}
@@ -57,6 +60,10 @@ func TestEmailRules(t *testing.T) {
 		{"jane@mail.example.org", "reserved-domain"},
 		{"jane@acme.test", "reserved-domain"},
 		{"jane@acme.invalid", "reserved-domain"},
+		{"x@x.com", "one-letter-address"},
+		{"a@a.com", "one-letter-address"},
+		{"1@1.com", "one-letter-address"},
+		{"Q@Z.co.uk", "one-letter-address"},
 	}
 	for _, tc := range cases {
 		t.Run(tc.in, func(t *testing.T) {
@@ -66,7 +73,7 @@ func TestEmailRules(t *testing.T) {
 			}
 		})
 	}
-	for _, real := range []string{"jane.smith@gmail.com", "nonna@gmail.com", "tester.jones@acme.com", "office@smithplumbing.com", "na.kim@gmail.com", "customer.service@bigbox.com"} {
+	for _, real := range []string{"jane.smith@gmail.com", "nonna@gmail.com", "tester.jones@acme.com", "office@smithplumbing.com", "na.kim@gmail.com", "customer.service@bigbox.com", "j@smithplumbing.com", "info@x.com", "x@xy.com"} {
 		if r, ok := Email(real); ok {
 			t.Errorf("real address %q flagged as %s", real, r.Name)
 		}
