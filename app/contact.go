@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+	"unicode/utf8"
 
 	"reach"
 	"reach/email"
@@ -39,7 +40,7 @@ type ContactMethodPatch struct {
 
 // Limits of contact-method input.
 const (
-	maxValueLen     = 320 // an email address is at most 254; room for a typed number with words
+	maxValueLen     = 320 // an email address is at most 254; room for a number typed with words
 	maxExtensionLen = 10
 )
 
@@ -120,7 +121,7 @@ func normalizeContact(v *reach.Validation, rules *placeholderRules, prefix strin
 	case !m.Kind.Valid():
 		v.Add(fieldPath(prefix, "kind"), reach.EINVALIDKIND, fmt.Sprintf("Kind %q is not one of mobile, phone, fax, email.", m.Kind))
 		return m
-	case len(in.Value) > 4*maxValueLen:
+	case utf8.RuneCountInString(in.Value) > maxValueLen:
 		v.Add(valueField, reach.ETOOLONG, fmt.Sprintf("The value is too long to be a phone number or an email address (at most %d characters).", maxValueLen))
 		return m
 	case m.Kind == reach.KindEmail:

@@ -129,3 +129,19 @@ func capitalize(s string) string {
 	}
 	return strings.ToUpper(s[:1]) + s[1:]
 }
+
+// GetPlaceholderSettings returns the tenant's placeholder settings.
+func (a *App) GetPlaceholderSettings(ctx context.Context, actor reach.Actor) (PlaceholderSettings, error) {
+	if err := actor.Require(reach.PermPlaceholdersManage); err != nil {
+		return PlaceholderSettings{}, err
+	}
+	var out PlaceholderSettings
+	err := a.view(ctx, actor, func(w *work) error {
+		t, err := w.tx.Tenant(ctx, actor.TenantID)
+		if err == nil {
+			out.SuspectThreshold = t.SuspectThreshold
+		}
+		return err
+	})
+	return out, err
+}

@@ -25,6 +25,10 @@ var snapshotTables = []struct{ name, order string }{
 	{"idempotency_keys", "tenant_id, key"},
 }
 
+// notSnapshotted is the one column a snapshot leaves out: every request a
+// token authenticates may record its use, refused or not.
+const notSnapshotted = "api_tokens.last_used_at"
+
 // Snapshot renders every row of every table as text in a fixed order. Tests
 // compare snapshots to prove a refused request changed nothing at all.
 func (db *DB) Snapshot(ctx context.Context) (string, error) {
@@ -40,6 +44,10 @@ func (db *DB) Snapshot(ctx context.Context) (string, error) {
 			return "", err
 		}
 		cols, _ := rows.Columns()
+		skip := map[int]bool{}
+		for i, c := range cols {
+			skip[i] = t.name+"."+c == notSnapshotted
+		}
 		fmt.Fprintf(&b, "== %s %v\n", t.name, cols)
 		vals := make([]any, len(cols))
 		ptrs := make([]any, len(cols))
@@ -51,11 +59,13 @@ func (db *DB) Snapshot(ctx context.Context) (string, error) {
 				rows.Close()
 				return "", err
 			}
-			for _, v := range vals {
+			for i, v := range vals {
 				if bs, ok := v.([]byte); ok {
 					v = string(bs)
 				}
-				fmt.Fprintf(&b, "%v\t", v)
+				if !skip[i] {
+					fmt.Fprintf(&b, "%v\t", v)
+				}
 			}
 			b.WriteByte('\n')
 		}

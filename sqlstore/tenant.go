@@ -21,6 +21,7 @@ func (t *tx) Tenant(ctx context.Context, id string) (*reach.Tenant, error) {
 	}
 	return &tn, nil
 }
+
 // Tenants lists every tenant, oldest first. The app never looks across
 // tenants; operator tooling does (the demo must tell an empty database from
 // one holding real businesses), so this lives on DB rather than on reach.Tx.

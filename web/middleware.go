@@ -19,31 +19,31 @@ type ctxKey int
 
 const (
 	requestIDKey ctxKey = iota
-	actorKey
-	tokenKey
+	credentialKey
 )
 
-func requestID(ctx context.Context) string {
+// RequestID is the id of the request being served, as logged and as sent
+// in X-Request-ID and in problem documents.
+func RequestID(ctx context.Context) string {
 	id, _ := ctx.Value(requestIDKey).(string)
 	return id
 }
 
 var safeRequestID = regexp.MustCompile(`^[A-Za-z0-9._-]{1,64}$`)
 
-// maxBodyBytes caps every request body; huma enforces the same limit per
-// operation with a 413 problem.
-const maxBodyBytes = 1 << 20
+// MaxBodyBytes caps every request body.
+const MaxBodyBytes = 1 << 20
 
-// metrics are the Prometheus series the server exports.
-type metrics struct {
+// Metrics are the Prometheus series the server exports.
+type Metrics struct {
 	requests *prometheus.CounterVec
 	duration *prometheus.HistogramVec
-	// streams counts the call streams open on this instance.
-	streams prometheus.Gauge
+	// Streams counts the call streams open on this instance.
+	Streams prometheus.Gauge
 }
 
-func newMetrics(reg prometheus.Registerer) *metrics {
-	m := &metrics{
+func newMetrics(reg prometheus.Registerer) *Metrics {
+	m := &Metrics{
 		requests: prometheus.NewCounterVec(prometheus.CounterOpts{
 			Name: "reach_http_requests_total", Help: "HTTP requests by route, method and status.",
 		}, []string{"route", "method", "status"}),
@@ -51,11 +51,11 @@ func newMetrics(reg prometheus.Registerer) *metrics {
 			Name: "reach_http_request_duration_seconds", Help: "HTTP request latency by route.",
 			Buckets: []float64{.0005, .001, .0025, .005, .01, .025, .05, .1, .25, .5, 1, 2.5},
 		}, []string{"route", "method"}),
-		streams: prometheus.NewGauge(prometheus.GaugeOpts{
+		Streams: prometheus.NewGauge(prometheus.GaugeOpts{
 			Name: "reach_call_streams_open", Help: "Screen-pop streams (GET /api/v1/calls/stream) open on this instance.",
 		}),
 	}
-	reg.MustRegister(m.requests, m.duration, m.streams)
+	reg.MustRegister(m.requests, m.duration, m.Streams)
 	return m
 }
 
@@ -95,11 +95,11 @@ func (s *Server) observe(next http.Handler) http.Handler {
 		}
 		w.Header().Set("X-Request-ID", id)
 		r = r.WithContext(context.WithValue(r.Context(), requestIDKey, id))
-		r.Body = http.MaxBytesReader(w, r.Body, maxBodyBytes)
+		r.Body = http.MaxBytesReader(w, r.Body, MaxBodyBytes)
 		rec := &statusRecorder{ResponseWriter: w}
 		defer func() {
 			if v := recover(); v != nil {
-				s.log.ErrorContext(r.Context(), "panic", "request_id", id, "panic", v)
+				s.Log.ErrorContext(r.Context(), "panic", "request_id", id, "panic", v)
 				if rec.status == 0 {
 					writeProblem(rec, &Problem{Type: "about:blank", Title: "Internal Server Error", Status: 500,
 						Code: reach.EINTERNAL, Detail: "Internal error.", RequestID: id})
@@ -110,13 +110,13 @@ func (s *Server) observe(next http.Handler) http.Handler {
 				route = "unmatched"
 			}
 			elapsed := time.Since(start)
-			s.metrics.requests.WithLabelValues(route, r.Method, strconv.Itoa(rec.status)).Inc()
-			s.metrics.duration.WithLabelValues(route, r.Method).Observe(elapsed.Seconds())
+			s.Metrics.requests.WithLabelValues(route, r.Method, strconv.Itoa(rec.status)).Inc()
+			s.Metrics.duration.WithLabelValues(route, r.Method).Observe(elapsed.Seconds())
 			level := slog.LevelInfo
 			if rec.status >= 500 {
 				level = slog.LevelError
 			}
-			s.log.Log(r.Context(), level, "request", "request_id", id, "method", r.Method, "path", r.URL.Path,
+			s.Log.Log(r.Context(), level, "request", "request_id", id, "method", r.Method, "path", r.URL.Path,
 				"route", route, "status", rec.status, "duration_ms", float64(elapsed.Microseconds())/1000)
 		}()
 		next.ServeHTTP(rec, r)

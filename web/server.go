@@ -1,16 +1,16 @@
-// Package web is reach's HTTP layer: the JSON API (described by OpenAPI),
-// health, metrics and the middleware around them. Handlers are thin: decode,
-// call app, respond.
+// Package web is the HTTP shared by reach's front ends — the JSON API
+// (web/api) and the agents' pages: the server and its routing fallbacks,
+// middleware, problem documents, and the actor a request speaks for. The
+// front ends register their routes on a Server; cmd/reach mounts them.
 package web
 
 import (
 	"context"
 	"log/slog"
 	"net/http"
+	"path"
 	"strings"
 
-	"github.com/danielgtaylor/huma/v2"
-	"github.com/danielgtaylor/huma/v2/adapters/humago"
 	"github.com/prometheus/client_golang/prometheus"
 	"github.com/prometheus/client_golang/prometheus/collectors"
 	"github.com/prometheus/client_golang/prometheus/promhttp"
@@ -26,57 +26,78 @@ type Pinger interface {
 
 // Server serves reach over HTTP.
 type Server struct {
-	app     *app.App
-	db      Pinger
-	log     *slog.Logger
-	metrics *metrics
-	reg     *prometheus.Registry
-	mux     *http.ServeMux
-	api     huma.API
-	// streams ends when the server shuts down, closing the call streams.
+	App *app.App
+	Log *slog.Logger
+	db  Pinger
+	mux *http.ServeMux
+	// Metrics are the Prometheus series front ends add to.
+	Metrics *Metrics
+	// streams ends when the server shuts down, closing long-lived streams.
 	streams    context.Context
-	EndStreams context.CancelFunc
+	endStreams context.CancelFunc
 }
 
-// New builds the server and registers every route.
+// New builds a server with health, readiness and metrics; front ends add
+// their routes with Handle.
 func New(a *app.App, db Pinger, log *slog.Logger) *Server {
 	reg := prometheus.NewRegistry()
 	reg.MustRegister(collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
-	s := &Server{app: a, db: db, log: log, metrics: newMetrics(reg), reg: reg, mux: http.NewServeMux()}
-	s.streams, s.EndStreams = context.WithCancel(context.Background())
-
-	huma.NewErrorWithContext = humaError
-	cfg := huma.DefaultConfig("reach API", "1.0.0")
-	cfg.Info.Description = "Customer and service-location contact records for field-service businesses."
-	cfg.OpenAPIPath = "/api/v1/openapi"
-	cfg.DocsPath = ""
-	cfg.SchemasPath = ""
-	cfg.CreateHooks = nil // no $schema links in response bodies
-	cfg.FieldsOptionalByDefault = true
-	cfg.RejectUnknownQueryParameters = true
-	cfg.Components.SecuritySchemes = map[string]*huma.SecurityScheme{
-		"bearer": {Type: "http", Scheme: "bearer", Description: "An API token: reach_…"},
-	}
-	cfg.Security = []map[string][]string{{"bearer": {}}}
-	s.api = humago.New(s.mux, cfg)
-	s.api.UseMiddleware(s.authenticate)
-
-	s.routes()
+	s := &Server{App: a, Log: log, db: db, mux: http.NewServeMux(), Metrics: newMetrics(reg)}
+	s.streams, s.endStreams = context.WithCancel(context.Background())
 	s.mux.HandleFunc("GET /healthz", s.handleHealth)
 	s.mux.HandleFunc("GET /readyz", s.handleReady)
 	s.mux.Handle("GET /metrics", promhttp.HandlerFor(reg, promhttp.HandlerOpts{}))
-	s.mux.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) {
-		writeProblem(w, &Problem{Type: "about:blank", Title: "Not Found", Status: http.StatusNotFound, Code: reach.ENOTFOUND,
-			Detail: "No such route: " + r.Method + " " + r.URL.Path + ". See /api/v1/openapi.json.", RequestID: requestID(r.Context())})
-	})
 	return s
 }
 
-// Handler returns the server's root handler with its middleware.
-func (s *Server) Handler() http.Handler { return s.observe(s.mux) }
+// Handle registers a route, as http.ServeMux patterns name them.
+func (s *Server) Handle(pattern string, h http.Handler) { s.mux.Handle(pattern, h) }
 
-// API exposes the huma API, whose OpenAPI document lists every route.
-func (s *Server) API() huma.API { return s.api }
+// Handler returns the server's root handler with its middleware.
+func (s *Server) Handler() http.Handler { return s.observe(http.HandlerFunc(s.route)) }
+
+// Streams ends when the server shuts down: long-lived responses (event
+// streams) watch it so shutdown need not wait for its deadline.
+func (s *Server) Streams() context.Context { return s.streams }
+
+// EndStreams ends every open stream; call it when shutdown begins.
+func (s *Server) EndStreams() { s.endStreams() }
+
+// route sends a request to its route, answering what matches none with a
+// problem document: 404 for an unknown path, 405 with Allow for a known path
+// and another method, 400 for a path that is not canonical (instead of
+// ServeMux's redirect to an HTML page).
+func (s *Server) route(w http.ResponseWriter, r *http.Request) {
+	if p := r.URL.Path; p != "/" && (path.Clean(p) != p || strings.HasSuffix(p, "/")) {
+		s.Fail(w, r, reach.Errorf(reach.EMALFORMED, "The path %q is not in canonical form: remove empty segments, trailing slashes, . and .. from it.", p))
+		return
+	}
+	h, pattern := s.mux.Handler(r)
+	if pattern != "" {
+		s.mux.ServeHTTP(w, r)
+		return
+	}
+	// ServeMux knows which methods a path allows; ask it, then say so as
+	// a problem.
+	probe := &statusProbe{header: http.Header{}}
+	h.ServeHTTP(probe, r)
+	if allow := probe.header.Get("Allow"); probe.status == http.StatusMethodNotAllowed && allow != "" {
+		w.Header().Set("Allow", allow)
+		s.Fail(w, r, reach.Errorf(reach.EMETHODNOTALLOWED, "%s is not allowed on %s; it allows %s.", r.Method, r.URL.Path, allow))
+		return
+	}
+	s.Fail(w, r, reach.Errorf(reach.ENOTFOUND, "No such route: %s %s. See /api/v1/openapi.json.", r.Method, r.URL.Path))
+}
+
+// statusProbe is a response writer that keeps only the status and headers.
+type statusProbe struct {
+	header http.Header
+	status int
+}
+
+func (p *statusProbe) Header() http.Header         { return p.header }
+func (p *statusProbe) Write(b []byte) (int, error) { return len(b), nil }
+func (p *statusProbe) WriteHeader(status int)      { p.status = status }
 
 func (s *Server) handleHealth(w http.ResponseWriter, r *http.Request) {
 	w.Header().Set("Content-Type", "application/json")
@@ -85,52 +106,10 @@ func (s *Server) handleHealth(w http.ResponseWriter, r *http.Request) {
 
 func (s *Server) handleReady(w http.ResponseWriter, r *http.Request) {
 	if err := s.db.Ping(r.Context()); err != nil {
-		s.log.ErrorContext(r.Context(), "readiness check failed", "err", err)
-		writeProblem(w, &Problem{Type: "about:blank", Title: "Service Unavailable", Status: http.StatusServiceUnavailable,
-			Code: "not_ready", Detail: "The database is not answering.", RequestID: requestID(r.Context())})
+		s.Log.ErrorContext(r.Context(), "readiness check failed", "err", err)
+		s.Fail(w, r, reach.Errorf(reach.ENOTREADY, "The database is not answering."))
 		return
 	}
 	w.Header().Set("Content-Type", "application/json")
 	_, _ = w.Write([]byte(`{"status":"ready"}` + "\n"))
-}
-
-// authenticate resolves the bearer token of every API operation into the
-// actor the handlers pass to app.
-func (s *Server) authenticate(ctx huma.Context, next func(huma.Context)) {
-	scheme, token, _ := strings.Cut(strings.TrimSpace(ctx.Header("Authorization")), " ")
-	if !strings.EqualFold(scheme, "Bearer") {
-		token = ""
-	}
-	token = strings.TrimSpace(token)
-	actor, _, err := s.app.Authenticate(ctx.Context(), token, reach.SourceAPI)
-	if err != nil {
-		s.writeErr(ctx, err)
-		return
-	}
-	next(huma.WithValue(huma.WithValue(ctx, actorKey, actor), tokenKey, token))
-}
-
-func (s *Server) writeErr(ctx huma.Context, err error) {
-	p := s.problem(ctx.Context(), err)
-	if p.Status == http.StatusUnauthorized {
-		ctx.SetHeader("WWW-Authenticate", `Bearer realm="reach"`)
-	}
-	ctx.SetHeader("Content-Type", "application/problem+json")
-	ctx.SetStatus(p.Status)
-	_ = huma.DefaultJSONFormat.Marshal(ctx.BodyWriter(), p)
-}
-
-// problem converts err for the client, logging internal errors with their cause.
-func (s *Server) problem(ctx context.Context, err error) *Problem {
-	p := problemFor(ctx, err)
-	if p.Status >= 500 {
-		s.log.ErrorContext(ctx, "internal error", "request_id", requestID(ctx), "err", err)
-	}
-	return p
-}
-
-// actor returns the authenticated actor of an API request.
-func actor(ctx context.Context) reach.Actor {
-	a, _ := ctx.Value(actorKey).(reach.Actor)
-	return a
 }

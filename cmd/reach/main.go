@@ -56,7 +56,7 @@ func describe(err error) string {
 	}
 	msg := e.Message
 	for _, f := range e.Fields {
-		msg += "\n  " + f.Field + ": " + f.Message + " (" + f.Code + ")"
+		msg += "\n  " + f.Field + ": " + f.Message + " (" + string(f.Code) + ")"
 	}
 	return msg
 }

@@ -4,9 +4,9 @@ import (
 	"context"
 	"encoding/json"
 	"path/filepath"
+	"reach/sqlstore/storetest"
 	"strings"
 	"testing"
-	"time"
 
 	"reach"
 	"reach/sqlstore"

@@ -14,6 +14,7 @@ import (
 	"reach/app"
 	"reach/demo"
 	"reach/web"
+	"reach/web/api"
 )
 
 func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) error {
@@ -55,6 +56,7 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	}()
 	defer func() { stopWatching(); <-watching }() // before the database closes
 	handler := web.New(a, db, log)
+	api.Register(handler)
 	srv := &http.Server{
 		Handler:           handler.Handler(),
 		ReadHeaderTimeout: 5 * time.Second,

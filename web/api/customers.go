@@ -1,0 +1,99 @@
+package api
+
+import (
+	"net/http"
+
+	"reach"
+	"reach/app"
+	"reach/web"
+)
+
+// actor is who an authenticated request speaks for.
+func actor(r *http.Request) reach.Actor { return web.ActorOf(r.Context()) }
+
+// versionBody is the body of a write that carries nothing but, optionally,
+// the version it is based on.
+type versionBody struct {
+	Version *int64 `json:"version,omitempty"`
+}
+
+func (a *api) createCustomer(r *http.Request) (reply, error) {
+	var in app.CustomerInput
+	if err := decode(r, &in); err != nil {
+		return reply{}, err
+	}
+	c, err := a.app.CreateCustomer(r.Context(), actor(r), in)
+	if err != nil {
+		return reply{}, err
+	}
+	return reply{status: http.StatusCreated, body: c, version: c.Version, location: "/api/v1/customers/" + c.ID}, nil
+}
+
+func (a *api) listCustomers(r *http.Request) (reply, error) {
+	q := newQuery(r, "active", "type", "state", "city", "zip", "name", "updated_since", "limit", "cursor")
+	f := reach.CustomerFilter{Active: q.bool("active"), Type: reach.CustomerType(q.str("type", 20)), State: q.str("state", 20),
+		City: q.str("city", 200), Zip: q.str("zip", 20), NamePrefix: q.str("name", 200), UpdatedSince: q.time("updated_since"), Limit: q.limit()}
+	cursor := q.str("cursor", 500)
+	if err := q.err(); err != nil {
+		return reply{}, err
+	}
+	var err error
+	if f.After, err = decodeCursor(cursor, "customers", actor(r).TenantID); err != nil {
+		return reply{}, err
+	}
+	cs, err := a.app.ListCustomers(r.Context(), actor(r), f)
+	if err != nil {
+		return reply{}, err
+	}
+	next := ""
+	if len(cs) == f.Limit {
+		next = encodeCursor("customers", actor(r).TenantID, cs[len(cs)-1].ID)
+	}
+	return reply{body: pageOf(cs, next)}, nil
+}
+
+func (a *api) getCustomer(r *http.Request) (reply, error) {
+	c, err := a.app.Customer(r.Context(), actor(r), r.PathValue("id"))
+	if err != nil {
+		return reply{}, err
+	}
+	return reply{body: c, version: c.Version}, nil
+}
+
+func (a *api) updateCustomer(r *http.Request) (reply, error) {
+	var in struct {
+		app.CustomerPatch
+		versionBody
+	}
+	if err := decode(r, &in); err != nil {
+		return reply{}, err
+	}
+	base, err := baseVersion(r, in.Version)
+	if err != nil {
+		return reply{}, err
+	}
+	c, err := a.app.UpdateCustomer(r.Context(), actor(r), r.PathValue("id"), in.CustomerPatch, base)
+	if err != nil {
+		return reply{}, err
+	}
+	return reply{body: c, version: c.Version}, nil
+}
+
+// setCustomerActive deactivates or reactivates a customer.
+func (a *api) setCustomerActive(active bool) endpoint {
+	return func(r *http.Request) (reply, error) {
+		var in versionBody
+		if err := decode(r, &in); err != nil {
+			return reply{}, err
+		}
+		base, err := baseVersion(r, in.Version)
+		if err != nil {
+			return reply{}, err
+		}
+		c, err := a.app.SetCustomerActive(r.Context(), actor(r), r.PathValue("id"), active, base)
+		if err != nil {
+			return reply{}, err
+		}
+		return reply{body: c, version: c.Version}, nil
+	}
+}

@@ -1,0 +1,90 @@
+package api
+
+import (
+	"net/http"
+
+	"reach"
+	"reach/app"
+)
+
+func (a *api) createLocation(r *http.Request) (reply, error) {
+	var in app.LocationInput
+	if err := decode(r, &in); err != nil {
+		return reply{}, err
+	}
+	l, err := a.app.CreateLocation(r.Context(), actor(r), r.PathValue("id"), in)
+	if err != nil {
+		return reply{}, err
+	}
+	return reply{status: http.StatusCreated, body: l, version: l.Version, location: "/api/v1/locations/" + l.ID}, nil
+}
+
+func (a *api) listLocations(r *http.Request) (reply, error) {
+	q := newQuery(r, "active", "limit", "cursor")
+	customerID := r.PathValue("id")
+	f := reach.LocationFilter{CustomerID: customerID, Active: q.bool("active"), Limit: q.limit()}
+	cursor := q.str("cursor", 500)
+	if err := q.err(); err != nil {
+		return reply{}, err
+	}
+	list := "locations:" + customerID
+	var err error
+	if f.After, err = decodeCursor(cursor, list, actor(r).TenantID); err != nil {
+		return reply{}, err
+	}
+	ls, err := a.app.ListLocations(r.Context(), actor(r), f)
+	if err != nil {
+		return reply{}, err
+	}
+	next := ""
+	if len(ls) == f.Limit {
+		next = encodeCursor(list, actor(r).TenantID, ls[len(ls)-1].ID)
+	}
+	return reply{body: pageOf(ls, next)}, nil
+}
+
+func (a *api) getLocation(r *http.Request) (reply, error) {
+	l, err := a.app.Location(r.Context(), actor(r), r.PathValue("id"))
+	if err != nil {
+		return reply{}, err
+	}
+	return reply{body: l, version: l.Version}, nil
+}
+
+func (a *api) updateLocation(r *http.Request) (reply, error) {
+	var in struct {
+		app.LocationPatch
+		versionBody
+	}
+	if err := decode(r, &in); err != nil {
+		return reply{}, err
+	}
+	base, err := baseVersion(r, in.Version)
+	if err != nil {
+		return reply{}, err
+	}
+	l, err := a.app.UpdateLocation(r.Context(), actor(r), r.PathValue("id"), in.LocationPatch, base)
+	if err != nil {
+		return reply{}, err
+	}
+	return reply{body: l, version: l.Version}, nil
+}
+
+// setLocationActive deactivates or reactivates a location.
+func (a *api) setLocationActive(active bool) endpoint {
+	return func(r *http.Request) (reply, error) {
+		var in versionBody
+		if err := decode(r, &in); err != nil {
+			return reply{}, err
+		}
+		base, err := baseVersion(r, in.Version)
+		if err != nil {
+			return reply{}, err
+		}
+		l, err := a.app.SetLocationActive(r.Context(), actor(r), r.PathValue("id"), active, base)
+		if err != nil {
+			return reply{}, err
+		}
+		return reply{body: l, version: l.Version}, nil
+	}
+}

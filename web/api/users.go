@@ -1,0 +1,113 @@
+package api
+
+import (
+	"net/http"
+
+	"reach/app"
+)
+
+func (a *api) createUser(r *http.Request) (reply, error) {
+	var in app.UserInput
+	if err := decode(r, &in); err != nil {
+		return reply{}, err
+	}
+	u, err := a.app.CreateUser(r.Context(), actor(r), in)
+	if err != nil {
+		return reply{}, err
+	}
+	return reply{status: http.StatusCreated, body: u, version: u.Version, location: "/api/v1/users/" + u.ID}, nil
+}
+
+func (a *api) listUsers(r *http.Request) (reply, error) {
+	q := newQuery(r, "limit", "cursor")
+	limit, cursor := q.limit(), q.str("cursor", 500)
+	if err := q.err(); err != nil {
+		return reply{}, err
+	}
+	after, err := decodeCursor(cursor, "users", actor(r).TenantID)
+	if err != nil {
+		return reply{}, err
+	}
+	us, err := a.app.ListUsers(r.Context(), actor(r), after, limit)
+	if err != nil {
+		return reply{}, err
+	}
+	next := ""
+	if len(us) == limit {
+		next = encodeCursor("users", actor(r).TenantID, us[len(us)-1].ID)
+	}
+	return reply{body: pageOf(us, next)}, nil
+}
+
+func (a *api) getUser(r *http.Request) (reply, error) {
+	u, err := a.app.User(r.Context(), actor(r), r.PathValue("id"))
+	if err != nil {
+		return reply{}, err
+	}
+	return reply{body: u, version: u.Version}, nil
+}
+
+func (a *api) updateUser(r *http.Request) (reply, error) {
+	var in struct {
+		app.UserPatch
+		versionBody
+	}
+	if err := decode(r, &in); err != nil {
+		return reply{}, err
+	}
+	base, err := baseVersion(r, in.Version)
+	if err != nil {
+		return reply{}, err
+	}
+	u, err := a.app.UpdateUser(r.Context(), actor(r), r.PathValue("id"), in.UserPatch, base)
+	if err != nil {
+		return reply{}, err
+	}
+	return reply{body: u, version: u.Version}, nil
+}
+
+// setUserActive deactivates (ending the user's tokens) or reactivates a user.
+func (a *api) setUserActive(active bool) endpoint {
+	return func(r *http.Request) (reply, error) {
+		var in versionBody
+		if err := decode(r, &in); err != nil {
+			return reply{}, err
+		}
+		base, err := baseVersion(r, in.Version)
+		if err != nil {
+			return reply{}, err
+		}
+		u, err := a.app.SetUserActive(r.Context(), actor(r), r.PathValue("id"), active, base)
+		if err != nil {
+			return reply{}, err
+		}
+		return reply{body: u, version: u.Version}, nil
+	}
+}
+
+func (a *api) createToken(r *http.Request) (reply, error) {
+	var in app.TokenInput
+	if err := decode(r, &in); err != nil {
+		return reply{}, err
+	}
+	t, err := a.app.CreateToken(r.Context(), actor(r), r.PathValue("id"), in)
+	if err != nil {
+		return reply{}, err
+	}
+	return reply{status: http.StatusCreated, body: t}, nil
+}
+
+func (a *api) listTokens(r *http.Request) (reply, error) {
+	ts, err := a.app.Tokens(r.Context(), actor(r), r.PathValue("id"))
+	if err != nil {
+		return reply{}, err
+	}
+	return reply{body: pageOf(ts, "")}, nil
+}
+
+func (a *api) revokeToken(r *http.Request) (reply, error) {
+	if err := a.app.RevokeToken(r.Context(), actor(r), r.PathValue("id")); err != nil {
+		return reply{}, err
+	}
+	return reply{status: http.StatusNoContent}, nil
+}
