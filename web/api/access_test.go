@@ -2,10 +2,14 @@ package api_test
 
 import (
 	"encoding/json"
+	"fmt"
 	"net/http"
 	"sort"
 	"strings"
 	"testing"
+
+	"reach"
+	"reach/web/api"
 )
 
 // operation is one route of the OpenAPI document.
@@ -125,8 +129,11 @@ func TestEveryRouteRefusesAnotherTenantsIDs(t *testing.T) {
 			}
 			t.Run(o.id, func(t *testing.T) {
 				r := e.do("other", o.method, f.url(o), f.bodies[o.id], "If-Match", `"1"`)
-				if r.Status != http.StatusNotFound || r.Code() != "not_found" {
+				if r.Status != http.StatusNotFound || r.Code() != reach.ENOTFOUND {
 					t.Errorf("tenant B %s %s: %d %s, want 404 not_found", o.method, f.url(o), r.Status, r.Body)
+				}
+				if d, _ := r.JSON()["detail"].(string); strings.HasPrefix(d, "No such route") {
+					t.Errorf("%s %s is documented but not served", o.method, o.path)
 				}
 			})
 		}
@@ -281,5 +288,25 @@ func TestOpenAPIListsEveryRoute(t *testing.T) {
 	}
 	for _, plain := range []string{"/healthz", "/readyz", "/metrics"} {
 		e.must(200, "", "GET", plain, nil)
+	}
+}
+
+// TestDocumentedCodesAreTheDomainsCodes: the document's Code enum lists
+// exactly reach's codes, so a client generated from it knows every one.
+func TestDocumentedCodesAreTheDomainsCodes(t *testing.T) {
+	var doc struct {
+		Components struct {
+			Schemas struct {
+				Code struct {
+					Enum []reach.Code `json:"enum"`
+				} `json:"Code"`
+			} `json:"schemas"`
+		} `json:"components"`
+	}
+	if err := json.Unmarshal(api.OpenAPI(), &doc); err != nil {
+		t.Fatal(err)
+	}
+	if fmt.Sprint(doc.Components.Schemas.Code.Enum) != fmt.Sprint(reach.Codes) {
+		t.Errorf("documented codes differ from reach.Codes:\n doc %v\ngo  %v", doc.Components.Schemas.Code.Enum, reach.Codes)
 	}
 }

@@ -168,3 +168,27 @@ func TestValidateAnswersWithoutWriting(t *testing.T) {
 		}
 	})
 }
+
+// TestKindSwitchKeepsTheExtension: switching a number with an extension to
+// mobile is refused — a mobile has no extension, as on entry — instead of
+// silently dropping it; with the extension removed in the same change it
+// goes through.
+func TestKindSwitchKeepsTheExtension(t *testing.T) {
+	forEachBackend(t, func(t *testing.T, e *env) {
+		c := e.customer(obj{"name": "Front Desk", "contact_methods": arr{obj{"value": "(512) 450-3000 x101", "memo": "Desk"}}})
+		m := c.ContactMethods[0]
+		before := e.snapshot()
+		r := e.do("csr", "PATCH", "/api/v1/contact-methods/"+m.ID, obj{"kind": "mobile"}, ifMatch(1)...)
+		if r.Status != 422 || !contains(r.FieldCodes(), reach.EEXTENSIONNOTALLOWED) || r.Fields()[0].Field != "extension" {
+			t.Errorf("switching a number with an extension to mobile: %d %s", r.Status, r.Body)
+		}
+		if e.snapshot() != before {
+			t.Fatalf("the refused switch wrote")
+		}
+		var res contactResult
+		e.must(200, "csr", "PATCH", "/api/v1/contact-methods/"+m.ID, obj{"kind": "mobile", "extension": ""}, ifMatch(1)...).Decode(t, &res)
+		if res.ContactMethod.Kind != reach.KindMobile || res.ContactMethod.Extension != "" || res.ContactMethod.Memo != "Desk" {
+			t.Errorf("switch with the extension removed: %+v", res.ContactMethod)
+		}
+	})
+}

@@ -240,3 +240,27 @@ func TestBadPagingIsRefusedConsistently(t *testing.T) {
 		}
 	}
 }
+
+// TestListFiltersTakeValuesAsEntryDoes: a filter is normalized the way the
+// field is on entry — state tx is TX, postal code h2x3k5 is H2X 3K5 — and a
+// value entry would refuse is refused here too.
+func TestListFiltersTakeValuesAsEntryDoes(t *testing.T) {
+	forEachBackend(t, func(t *testing.T, e *env) {
+		tx := e.customer(obj{"name": "Austin Customer", "address": obj{"street": "1 Congress Ave", "city": "Austin", "state": "TX", "zip": "78701"}})
+		qc := e.customer(obj{"name": "Montréal Customer", "address": obj{"street": "1 Rue Sainte-Catherine", "city": "Montréal", "state": "QC", "zip": "H2X 3K5"}})
+		for q, want := range map[string]string{"state=tx": tx.ID, "state=%20TX%20": tx.ID, "zip=h2x3k5": qc.ID, "zip=H2X%203k5": qc.ID, "city=MONTR%C3%89AL": qc.ID} {
+			var page struct {
+				Items []reach.Customer `json:"items"`
+			}
+			e.must(200, "viewer", "GET", "/api/v1/customers?"+q, nil).Decode(t, &page)
+			if len(page.Items) != 1 || page.Items[0].ID != want {
+				t.Errorf("%s found %d customers, want the one", q, len(page.Items))
+			}
+		}
+		for q, code := range map[string]reach.Code{"state=ZZ": reach.EINVALIDSTATE, "zip=1234": reach.EINVALIDPOSTALCODE, "type=alien": reach.EINVALIDVALUE} {
+			if r := e.do("viewer", "GET", "/api/v1/customers?"+q, nil); r.Status != 422 || !contains(r.FieldCodes(), code) {
+				t.Errorf("%s: %d %s", q, r.Status, r.Body)
+			}
+		}
+	})
+}

@@ -357,3 +357,96 @@ func TestPlaceholderValuesNeverSync(t *testing.T) {
 		}
 	})
 }
+
+// TestSyncVersionsNameTargets: a pin in versions must name one of the
+// entry's targets (keyed by contact_method_id) — a key that names none, such
+// as a record id, is refused with 422 rather than ignored — and a pin at a
+// version the record has left is refused with 412. Nothing is written.
+func TestSyncVersionsNameTargets(t *testing.T) {
+	forEachBackend(t, func(t *testing.T, e *env) {
+		w := newWorld(t, e)
+		u1 := methodOf(w.unit1.ContactMethods)
+		before := e.snapshot()
+		for name, tc := range map[string]struct {
+			versions obj
+			status   int
+			field    string
+		}{
+			"keyed by the record's id": {obj{w.unit1.ID: 1}, 422, "sync[0].versions." + w.unit1.ID},
+			"keyed by another target":  {obj{methodOf(w.unit2.ContactMethods).ID: 1}, 422, "sync[0].versions." + methodOf(w.unit2.ContactMethods).ID},
+			"a stale version":          {obj{u1.ID: 7}, 412, ""},
+		} {
+			r := e.do("csr", "PUT", "/api/v1/customers/"+w.landlord.ID+"/contact-methods",
+				replaceP(w, obj{"sync": arr{obj{"from": lineP, "targets": arr{u1.ID}, "versions": tc.versions}}}), ifMatch(1)...)
+			if r.Status != tc.status || (tc.field != "" && (len(r.Fields()) == 0 || r.Fields()[0].Field != tc.field)) {
+				t.Errorf("%s: %d %s", name, r.Status, r.Body)
+			}
+		}
+		if e.snapshot() != before {
+			t.Fatalf("a refused sync wrote to the database")
+		}
+		e.must(200, "csr", "PUT", "/api/v1/customers/"+w.landlord.ID+"/contact-methods",
+			replaceP(w, obj{"sync": arr{obj{"from": lineP, "targets": arr{u1.ID}, "versions": obj{u1.ID: 1}}}}), ifMatch(1)...)
+	})
+}
+
+// TestSyncFromIsComparedNormalized: a sync names the replaced value however
+// it is typed — a number in any format, an address in any case.
+func TestSyncFromIsComparedNormalized(t *testing.T) {
+	forEachBackend(t, func(t *testing.T, e *env) {
+		w := newWorld(t, e)
+		u1 := methodOf(w.unit1.ContactMethods)
+		var saved saveResult
+		e.must(200, "csr", "PUT", "/api/v1/customers/"+w.landlord.ID+"/contact-methods",
+			replaceP(w, obj{"sync": arr{obj{"from": "(512) 867-5309", "targets": arr{u1.ID}}}}), ifMatch(1)...).Decode(t, &saved)
+		if len(saved.Changes) != 1 || len(saved.Changes[0].Synced) != 1 {
+			t.Fatalf("sync from a number as typed: %+v", saved.Changes)
+		}
+		// The property manager's email is stored as PM@MapleMgmt.com on the
+		// HOA; removing it from the landlord syncs with from in lower case.
+		lm := w.landlord.ContactMethods[1]
+		oe := methodOf(w.other.ContactMethods)
+		e.must(200, "csr", "DELETE", "/api/v1/contact-methods/"+lm.ID,
+			obj{"sync": arr{obj{"from": "pm@maplemgmt.com", "targets": arr{oe.ID}}}, "confirm_cross_customer": true}, ifMatch(2)...).Decode(t, &saved)
+		if len(saved.Changes) != 1 || len(saved.Changes[0].Synced) != 1 {
+			t.Errorf("sync from an address in another case: %+v", saved.Changes)
+		}
+	})
+}
+
+// TestResentValueKeepsItsMethod: in a whole-set save, an entry without an
+// id whose value is already on the record is that method — same id and
+// history — not a removal and an addition; so the value is not "replaced"
+// and no sync can remove it from the other records holding it.
+func TestResentValueKeepsItsMethod(t *testing.T) {
+	forEachBackend(t, func(t *testing.T, e *env) {
+		w := newWorld(t, e)
+		office := w.landlord.ContactMethods[0]
+		u1 := methodOf(w.unit1.ContactMethods)
+		resent := obj{"contact_methods": arr{
+			obj{"value": "512.867.5309", "kind": "phone", "memo": "Main office", "primary": true},
+			obj{"id": w.landlord.ContactMethods[1].ID, "value": emailE},
+		}}
+		before := e.snapshot()
+		resent["sync"] = arr{obj{"from": lineP, "targets": arr{u1.ID}}}
+		r := e.do("csr", "PUT", "/api/v1/customers/"+w.landlord.ID+"/contact-methods", resent, ifMatch(1)...)
+		if r.Status != 422 || !contains(r.FieldCodes(), reach.ESYNCNOTAPPLICABLE) {
+			t.Errorf("a sync of a value the save keeps: %d %s", r.Status, r.Body)
+		}
+		if e.snapshot() != before {
+			t.Fatalf("the refused sync wrote")
+		}
+		delete(resent, "sync")
+		var saved saveResult
+		e.must(200, "csr", "PUT", "/api/v1/customers/"+w.landlord.ID+"/contact-methods", resent, ifMatch(1)...).Decode(t, &saved)
+		m := saved.Customer.ContactMethods[0]
+		if m.ID != office.ID || m.Memo != "Main office" || !m.CreatedAt.Equal(office.CreatedAt) || len(saved.Changes) != 0 {
+			t.Errorf("the re-sent value became %+v with changes %+v; want the office method kept, with its new memo", m, saved.Changes)
+		}
+		var unit reach.Location
+		e.must(200, "csr", "GET", "/api/v1/locations/"+w.unit1.ID, nil).Decode(t, &unit)
+		if len(unit.ContactMethods) != 1 || unit.ContactMethods[0].Value != lineP {
+			t.Errorf("unit 1 lost the shared number: %+v", unit.ContactMethods)
+		}
+	})
+}

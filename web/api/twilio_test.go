@@ -46,8 +46,18 @@ func TestTwilioVoiceWebhook(t *testing.T) {
 		if r := e.do("csr", "PUT", "/api/v1/settings/twilio", obj{"auth_token": "x"}); r.Status != 403 {
 			t.Errorf("csr changing settings: %d", r.Status)
 		}
-		if r := e.do("admin", "PUT", "/api/v1/settings/twilio", obj{"voice_response": "<Hangup/>"}); r.Status != 422 {
-			t.Errorf("voice_response that is not <Response>: %d", r.Status)
+		// Only a well-formed TwiML document is kept: Twilio can't run
+		// anything else, and every call would fail.
+		settings := e.snapshot()
+		for _, bad := range []string{"<Hangup/>", "<Response><Dial>", "<Response><Say>hi</Response></Say>", "<Response/><Response/>",
+			"<Response/> trailing words", "hello", "<Response><Say>a & b</Say></Response>"} {
+			r := e.do("admin", "PUT", "/api/v1/settings/twilio", obj{"voice_response": bad})
+			if r.Status != 422 || !contains(r.FieldCodes(), reach.EINVALIDVALUE) || r.Fields()[0].Field != "voice_response" {
+				t.Errorf("voice_response %q: %d %s", bad, r.Status, r.Body)
+			}
+		}
+		if e.snapshot() != settings {
+			t.Errorf("a refused voice_response was stored")
 		}
 
 		form := url.Values{"CallSid": {"CA100"}, "From": {"+15128675309"}, "To": {"+15124440000"}, "CallStatus": {"ringing"}, "Direction": {"inbound"}}

@@ -1,0 +1,88 @@
+package api_test
+
+import (
+	"sync"
+	"testing"
+
+	"reach"
+)
+
+// TestIdempotencyKeyMakesRetriesSafe: a creating request retried with the
+// same Idempotency-Key and body gets the first response — same status,
+// body and headers — and creates nothing more; the same key with another
+// body is refused; keys are per tenant.
+func TestIdempotencyKeyMakesRetriesSafe(t *testing.T) {
+	forEachBackend(t, func(t *testing.T, e *env) {
+		body := obj{"name": "Retried Customer", "contact_methods": arr{obj{"value": "512-867-5309"}}}
+		first := e.must(201, "csr", "POST", "/api/v1/customers", body, "Idempotency-Key", "order-7f3a")
+		snap := e.snapshot()
+		again := e.must(201, "csr", "POST", "/api/v1/customers", body, "Idempotency-Key", "order-7f3a")
+		if string(again.Body) != string(first.Body) || again.Header.Get("Location") != first.Header.Get("Location") || again.Header.Get("ETag") != `"1"` {
+			t.Errorf("the retry got another answer:\n%s\n%s", first.Body, again.Body)
+		}
+		if e.snapshot() != snap {
+			t.Errorf("the retry wrote to the database")
+		}
+		r := e.do("csr", "POST", "/api/v1/customers", obj{"name": "Someone Else"}, "Idempotency-Key", "order-7f3a")
+		if r.Status != 422 || r.Code() != reach.EIDEMPOTENCYREUSED {
+			t.Errorf("the key with another body: %d %s", r.Status, r.Body)
+		}
+		if r := e.do("admin", "POST", "/api/v1/customers", body, "Idempotency-Key", "order-7f3a"); r.Code() != reach.EIDEMPOTENCYREUSED {
+			t.Errorf("the key sent by another user: %d %s", r.Status, r.Body)
+		}
+		// Another tenant's keys are its own.
+		e.must(201, "other", "POST", "/api/v1/customers", body, "Idempotency-Key", "order-7f3a")
+		// A refused first request is remembered too: the retry is refused alike.
+		bad := obj{"name": "Bad", "contact_methods": arr{obj{"value": "+44 20 7946 0958"}}}
+		r1 := e.do("csr", "POST", "/api/v1/customers", bad, "Idempotency-Key", "bad-1")
+		r2 := e.do("csr", "POST", "/api/v1/customers", bad, "Idempotency-Key", "bad-1")
+		if r1.Status != 422 || string(r2.Body) != string(r1.Body) {
+			t.Errorf("a refused request retried: %d then %d", r1.Status, r2.Status)
+		}
+		if r := e.do("csr", "POST", "/api/v1/customers", body, "Idempotency-Key", "no spaces allowed"); r.Status != 400 {
+			t.Errorf("a malformed key: %d %s", r.Status, r.Body)
+		}
+		var page struct {
+			Items []reach.Customer `json:"items"`
+		}
+		e.must(200, "csr", "GET", "/api/v1/customers?name=retried", nil).Decode(t, &page)
+		if len(page.Items) != 1 {
+			t.Errorf("%d customers were created, want 1", len(page.Items))
+		}
+	})
+}
+
+// TestIdempotencyKeyUnderConcurrentRetries: ten identical requests with one
+// key at once create one customer; each gets the first response, or — while
+// the first is still running — 409 idempotency_key_in_use.
+func TestIdempotencyKeyUnderConcurrentRetries(t *testing.T) {
+	forEachBackend(t, func(t *testing.T, e *env) {
+		body := obj{"name": "Raced Customer"}
+		var wg sync.WaitGroup
+		results := make([]response, 10)
+		for i := range results {
+			wg.Go(func() { results[i] = e.do("csr", "POST", "/api/v1/customers", body, "Idempotency-Key", "race-1") })
+		}
+		wg.Wait()
+		var created string
+		for _, r := range results {
+			switch {
+			case r.Status == 201:
+				if created != "" && string(r.Body) != created {
+					t.Errorf("two different first responses")
+				}
+				created = string(r.Body)
+			case r.Status == 409 && r.Code() == reach.EIDEMPOTENCYBUSY:
+			default:
+				t.Errorf("%d %s", r.Status, r.Body)
+			}
+		}
+		var page struct {
+			Items []reach.Customer `json:"items"`
+		}
+		e.must(200, "csr", "GET", "/api/v1/customers?name=raced", nil).Decode(t, &page)
+		if len(page.Items) != 1 || created == "" {
+			t.Errorf("%d customers created by ten retries of one request", len(page.Items))
+		}
+	})
+}
