@@ -4,7 +4,6 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
-	"flag"
 	"io"
 
 	"reach"
@@ -12,13 +11,12 @@ import (
 )
 
 func runInit(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	fs := flag.NewFlagSet("init", flag.ContinueOnError)
-	fs.SetOutput(stderr)
-	dsn := dbFlag(fs)
-	tenant := fs.String("tenant", "", "name of the business (required)")
-	adminEmail := fs.String("admin-email", "", "email of the first admin (required)")
-	adminName := fs.String("admin-name", "", "name of the first admin (default: the email)")
-	if err := fs.Parse(args); err != nil {
+	f := newFlags("init", "--tenant NAME --admin-email EMAIL [--admin-name NAME] [--db DSN]")
+	dsn := dbFlag(f)
+	tenant := f.String("tenant", "", "name of the business (required)")
+	adminEmail := f.String("admin-email", "", "email of the first admin (required)")
+	adminName := f.String("admin-name", "", "name of the first admin (default: the email)")
+	if _, err := f.parse(args, stdout); err != nil {
 		return err
 	}
 	db, err := openDB(ctx, *dsn)
@@ -30,8 +28,14 @@ func runInit(ctx context.Context, args []string, stdout, stderr io.Writer) error
 	if err != nil {
 		return asFlags(err, map[string]string{"tenant": "--tenant", "email": "--admin-email", "name": "--admin-name"})
 	}
-	enc := json.NewEncoder(stdout)
-	return enc.Encode(setup)
+	return printJSON(stdout, setup)
+}
+
+// printJSON writes v as indented JSON, as every scriptable command answers.
+func printJSON(w io.Writer, v any) error {
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	return enc.Encode(v)
 }
 
 // asFlags renames the fields of a validation error after the flags that

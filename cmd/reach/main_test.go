@@ -151,3 +151,100 @@ func waitReady(t *testing.T, base string) {
 	}
 	t.Fatalf("%s never became ready", base)
 }
+
+// TestCommandLinesAreReadStrictly: an unknown flag or an argument a command
+// does not take is refused with exit 2 and the usage, wherever it stands;
+// flags may follow arguments; --help prints the usage and exits 0; the
+// version is printed on asking.
+func TestCommandLinesAreReadStrictly(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "reach.db")
+	setup := initDB(t, db)
+	ctx := context.Background()
+	for _, args := range [][]string{
+		{"lookup", "5128675309", "--bogus", "--db", db, "--tenant-id", setup.TenantID},
+		{"lookup", "5128675309", "--db", db, "--tenant-id", setup.TenantID, "extra"},
+		{"lookup", "--db", db, "--tenant-id", setup.TenantID},
+		{"lookup", "5128675309", "--db", db},
+		{"migrate", "--db", db, "leftover"},
+		{"users", "deactivate", "--db", db, "--tenant-id", setup.TenantID},
+		{"users", "frobnicate"},
+		{"placeholders", "cleanup", "--db", db, "--tenant-id", setup.TenantID},
+	} {
+		_, errOut, code := runCLI(t, ctx, args...)
+		if code != 2 || !strings.Contains(errOut, "usage: reach") {
+			t.Errorf("%q: exit %d, stderr %q", args, code, errOut)
+		}
+	}
+	out, _, code := runCLI(t, ctx, "lookup", "5128675309", "--db", db, "--tenant-id", setup.TenantID)
+	if code != 0 || !strings.Contains(out, "no match") {
+		t.Errorf("flags after the number: exit %d %q", code, out)
+	}
+	for _, args := range [][]string{{"lookup", "--help"}, {"serve", "-h"}, {"help"}, {"--help"}} {
+		out, _, code := runCLI(t, ctx, args...)
+		if code != 0 || !strings.Contains(out, "usage: reach") {
+			t.Errorf("%q: exit %d, stdout %q", args, code, out)
+		}
+	}
+	for _, args := range [][]string{{"--version"}, {"version"}} {
+		if out, _, code := runCLI(t, ctx, args...); code != 0 || !strings.HasPrefix(out, "reach ") || !strings.Contains(out, "go1.") {
+			t.Errorf("%q: exit %d, stdout %q", args, code, out)
+		}
+	}
+}
+
+// TestUsersAndTokensFromTheCommandLine: the CLI lists, creates, updates,
+// deactivates and reactivates users and lists, issues and revokes tokens,
+// answering JSON; a deactivated user's tokens end.
+func TestUsersAndTokensFromTheCommandLine(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "reach.db")
+	setup := initDB(t, db)
+	ctx := context.Background()
+	cli := func(args ...string) string {
+		t.Helper()
+		out, errOut, code := runCLI(t, ctx, append(args, "--db", db, "--tenant-id", setup.TenantID)...)
+		if code != 0 {
+			t.Fatalf("%q: exit %d: %s", args, code, errOut)
+		}
+		return out
+	}
+	var u struct {
+		ID, Email, Name string
+		Role            string
+		Active          bool
+		Version         int
+	}
+	json.Unmarshal([]byte(cli("users", "create", "--email", "casey@acmeheating.com", "--name", "Casey", "--role", "csr")), &u)
+	if u.ID == "" || u.Role != "csr" || !u.Active {
+		t.Fatalf("users create: %+v", u)
+	}
+	json.Unmarshal([]byte(cli("users", "update", u.ID, "--role", "manager")), &u)
+	if u.Role != "manager" || u.Version != 2 || u.Name != "Casey" {
+		t.Errorf("users update: %+v", u)
+	}
+	var issued struct{ ID, Token string }
+	json.Unmarshal([]byte(cli("tokens", "create", u.ID, "--name", "laptop")), &issued)
+	if !strings.HasPrefix(issued.Token, "reach_") {
+		t.Fatalf("tokens create: %+v", issued)
+	}
+	var tokens []struct{ ID, Name string }
+	json.Unmarshal([]byte(cli("tokens", "list", u.ID)), &tokens)
+	if len(tokens) != 1 || tokens[0].Name != "laptop" {
+		t.Errorf("tokens list: %+v", tokens)
+	}
+	json.Unmarshal([]byte(cli("users", "deactivate", u.ID)), &u)
+	json.Unmarshal([]byte(cli("tokens", "list", u.ID)), &tokens)
+	if u.Active || len(tokens) != 0 {
+		t.Errorf("after deactivate: %+v, %d tokens", u, len(tokens))
+	}
+	cli("users", "reactivate", u.ID)
+	json.Unmarshal([]byte(cli("tokens", "create", u.ID)), &issued)
+	cli("tokens", "revoke", issued.ID)
+	var all []struct{ Email string }
+	json.Unmarshal([]byte(cli("users", "list")), &all)
+	if len(all) != 2 {
+		t.Errorf("users list: %+v", all)
+	}
+	if _, errOut, code := runCLI(t, ctx, "users", "deactivate", setup.UserID, "--db", db, "--tenant-id", setup.TenantID); code != 1 || !strings.Contains(errOut, "last active admin") {
+		t.Errorf("deactivating the last admin: exit %d %s", code, errOut)
+	}
+}

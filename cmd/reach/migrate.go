@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"flag"
 	"fmt"
 	"io"
 
@@ -10,10 +9,9 @@ import (
 )
 
 func runMigrate(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	fs := flag.NewFlagSet("migrate", flag.ContinueOnError)
-	fs.SetOutput(stderr)
-	dsn := dbFlag(fs)
-	if err := fs.Parse(args); err != nil {
+	f := newFlags("migrate", "[--db DSN]")
+	dsn := dbFlag(f)
+	if _, err := f.parse(args, stdout); err != nil {
 		return err
 	}
 	db, err := sqlstore.Open(ctx, *dsn)

@@ -2,9 +2,6 @@ package main
 
 import (
 	"context"
-	"encoding/json"
-	"errors"
-	"flag"
 	"fmt"
 	"io"
 	"strings"
@@ -12,53 +9,74 @@ import (
 
 	"github.com/schollz/progressbar/v3"
 
-	"reach"
 	"reach/app"
 )
 
 // runPlaceholders dispatches `reach placeholders report|cleanup`.
 func runPlaceholders(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	if len(args) == 0 || (args[0] != "report" && args[0] != "cleanup") {
-		return errors.New("usage: reach placeholders report --tenant-id ID [--json] | reach placeholders cleanup --tenant-id ID [--all] [VALUE...]")
+	sub := ""
+	if len(args) > 0 {
+		sub, args = args[0], args[1:]
 	}
-	fs := flag.NewFlagSet("placeholders "+args[0], flag.ContinueOnError)
-	fs.SetOutput(stderr)
-	dsn := dbFlag(fs)
-	tenantID := fs.String("tenant-id", "", "tenant: the tenant_id printed by reach init (required)")
-	asJSON := fs.Bool("json", false, "report: print JSON instead of a table")
-	all := fs.Bool("all", false, "cleanup: remove every placeholder value (suspects only when listed)")
-	if err := fs.Parse(args[1:]); err != nil {
+	switch sub {
+	case "report":
+		return placeholderReport(ctx, args, stdout)
+	case "cleanup":
+		return placeholderCleanup(ctx, args, stdout, stderr)
+	}
+	return &usageError{msg: fmt.Sprintf("unknown placeholders command %q", sub),
+		usage: "usage: reach placeholders report --tenant-id ID [--json] [--db DSN]\n       reach placeholders cleanup (--all | VALUE...) --tenant-id ID [--db DSN]\n"}
+}
+
+func placeholderReport(ctx context.Context, args []string, stdout io.Writer) error {
+	f := newFlags("placeholders report", "--tenant-id ID [--json] [--db DSN]")
+	dsn, tenantID := dbFlag(f), tenantFlag(f)
+	asJSON := f.Bool("json", false, "print JSON instead of a table")
+	if _, err := f.parse(args, stdout); err != nil {
 		return err
 	}
-	if *tenantID == "" {
-		return errors.New("--tenant-id is required")
+	if err := f.need("tenant-id"); err != nil {
+		return err
 	}
-	db, err := openDB(ctx, *dsn)
+	db, err := openTenant(ctx, *dsn, *tenantID)
 	if err != nil {
 		return err
 	}
 	defer db.Close()
-	a := app.New(db)
-	actor := cliActor(*tenantID)
-	if args[0] == "report" {
-		rep, err := a.PlaceholderReport(ctx, actor, 0, 0)
-		if err != nil {
-			return err
-		}
-		if *asJSON {
-			enc := json.NewEncoder(stdout)
-			enc.SetIndent("", "  ")
-			return enc.Encode(rep)
-		}
-		printReport(stdout, rep)
-		return nil
+	rep, err := app.New(db).PlaceholderReport(ctx, cliActor(*tenantID), 0, 0)
+	if err != nil {
+		return err
 	}
-	if fs.NArg() == 0 && !*all {
-		return errors.New("name the values to remove (after the flags), or pass --all to remove every placeholder value")
+	if *asJSON {
+		return printJSON(stdout, rep)
 	}
+	printReport(stdout, rep)
+	return nil
+}
+
+func placeholderCleanup(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	f := newFlags("placeholders cleanup", "(--all | VALUE...) --tenant-id ID [--db DSN]")
+	dsn, tenantID := dbFlag(f), tenantFlag(f)
+	all := f.Bool("all", false, "remove every placeholder value (suspects only when listed)")
+	values, err := f.parse(args, stdout, "[VALUE...]")
+	if err != nil {
+		return err
+	}
+	if err := f.need("tenant-id"); err != nil {
+		return err
+	}
+	if len(values) == 0 && !*all {
+		return f.wrong("name the values to remove, or pass --all to remove every placeholder value")
+	}
+	db, err := openTenant(ctx, *dsn, *tenantID)
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	a, actor := app.New(db), cliActor(*tenantID)
 	bar := progressbar.NewOptions(-1, progressbar.OptionSetWriter(stderr), progressbar.OptionSetDescription("finding holders"),
 		progressbar.OptionShowCount(), progressbar.OptionClearOnFinish())
-	res, err := a.CleanupPlaceholders(ctx, actor, app.CleanupInput{Values: fs.Args(), AllPlaceholders: *all}, func(done, total int) {
+	res, err := a.CleanupPlaceholders(ctx, actor, app.CleanupInput{Values: values, AllPlaceholders: *all}, func(done, total int) {
 		bar.ChangeMax(total)
 		_ = bar.Set(done)
 	})
@@ -74,12 +92,6 @@ func runPlaceholders(ctx context.Context, args []string, stdout, stderr io.Write
 		fmt.Fprintf(stdout, "change %s — undo with POST /api/v1/changes/%s/revert\n", res.ChangeID, res.ChangeID)
 	}
 	return nil
-}
-
-// cliActor is the administrator a command-line run acts as; its changes are
-// audited with source cli.
-func cliActor(tenantID string) reach.Actor {
-	return reach.Actor{TenantID: tenantID, UserID: "cli", Role: reach.RoleAdmin, Source: reach.SourceCLI}
 }
 
 func printReport(w io.Writer, rep app.Report) {

@@ -3,8 +3,6 @@ package main
 import (
 	"cmp"
 	"context"
-	"errors"
-	"flag"
 	"fmt"
 	"io"
 	"runtime/debug"
@@ -20,22 +18,20 @@ import (
 // generator, fast enough for a million: one goroutine generates batches while
 // workers bulk-load earlier ones, a transaction per batch.
 func runSeed(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	fs := flag.NewFlagSet("seed", flag.ContinueOnError)
-	fs.SetOutput(stderr)
-	dsn := dbFlag(fs)
-	tenantID := fs.String("tenant-id", "", "tenant to fill: the tenant_id printed by reach init (required)")
-	count := fs.Int("customers", 1000, "number of customers to generate")
-	seed := fs.Uint64("seed", 1, "generator seed: the same seed generates the same customers")
-	batch := fs.Int("batch", 0, "customers per transaction (default 20000 on SQLite, 5000 on PostgreSQL)")
-	workers := fs.Int("workers", 0, "transactions loading at once (default 1 on SQLite, which has one writer; 4 on PostgreSQL)")
-	if err := fs.Parse(args); err != nil {
+	f := newFlags("seed", "--tenant-id ID [--customers N] [--seed N] [--batch N] [--workers N] [--db DSN]")
+	dsn, tenantID := dbFlag(f), tenantFlag(f)
+	count := f.Int("customers", 1000, "number of customers to generate")
+	seed := f.Uint64("seed", 1, "generator seed: the same seed generates the same customers")
+	batch := f.Int("batch", 0, "customers per transaction (default 20000 on SQLite, 5000 on PostgreSQL)")
+	workers := f.Int("workers", 0, "transactions loading at once (default 1 on SQLite, which has one writer; 4 on PostgreSQL)")
+	if _, err := f.parse(args, stdout); err != nil {
 		return err
 	}
-	switch {
-	case *tenantID == "":
-		return errors.New("--tenant-id is required: create a tenant with `reach init` and pass its tenant_id")
-	case *count < 1 || *batch < 0 || *workers < 0:
-		return errors.New("--customers must be at least 1; --batch and --workers cannot be negative")
+	if err := f.need("tenant-id"); err != nil {
+		return err
+	}
+	if *count < 1 || *batch < 0 || *workers < 0 {
+		return f.wrong("--customers must be at least 1; --batch and --workers cannot be negative")
 	}
 	db, err := openDB(ctx, *dsn)
 	if err != nil {

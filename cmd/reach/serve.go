@@ -3,7 +3,6 @@ package main
 import (
 	"context"
 	"errors"
-	"flag"
 	"fmt"
 	"io"
 	"log/slog"
@@ -18,12 +17,11 @@ import (
 )
 
 func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	fs := flag.NewFlagSet("serve", flag.ContinueOnError)
-	fs.SetOutput(stderr)
-	dsn := dbFlag(fs)
-	addr := fs.String("addr", "127.0.0.1:8080", "address to listen on (HOST:PORT)")
-	withDemo := fs.Bool("demo", false, "on an empty database, create a demo tenant with users and sample customers")
-	if err := fs.Parse(args); err != nil {
+	f := newFlags("serve", "[--addr HOST:PORT] [--demo] [--db DSN]")
+	dsn := dbFlag(f)
+	addr := f.String("addr", "127.0.0.1:8080", "address to listen on (HOST:PORT)")
+	withDemo := f.Bool("demo", false, "on an empty database, create a demo tenant with users and sample customers")
+	if _, err := f.parse(args, stdout); err != nil {
 		return err
 	}
 	log := slog.New(slog.NewJSONHandler(stderr, nil))

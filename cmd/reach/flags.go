@@ -1,0 +1,117 @@
+package main
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"runtime"
+	"runtime/debug"
+	"strings"
+)
+
+// usageError is a command line that can't be run as given: an unknown
+// flag, a missing or extra argument. It exits 2, with the usage.
+type usageError struct {
+	msg   string
+	usage string
+}
+
+func (e *usageError) Error() string { return e.msg + "\n" + e.usage }
+
+// flags are a command's flags and the arguments its usage line names.
+type flags struct {
+	*flag.FlagSet
+	args string
+}
+
+// newFlags returns the flags of the command name, whose usage line shows
+// args after it.
+func newFlags(name, args string) *flags {
+	fs := flag.NewFlagSet(name, flag.ContinueOnError)
+	fs.SetOutput(io.Discard)
+	fs.Usage = func() {}
+	return &flags{FlagSet: fs, args: args}
+}
+
+// parse reads a command line whose flags may come before, between or after
+// its arguments, and returns the arguments, which must be exactly those
+// named (a last name ending in ... takes the rest: at least one, or — in
+// [brackets] — any number). -h or --help prints the usage on stdout and
+// returns flag.ErrHelp.
+func (f *flags) parse(args []string, stdout io.Writer, names ...string) ([]string, error) {
+	var pos []string
+	for {
+		if err := f.Parse(args); err != nil {
+			if errors.Is(err, flag.ErrHelp) {
+				fmt.Fprint(stdout, f.usage())
+				return nil, err
+			}
+			return nil, f.wrong(err.Error())
+		}
+		if f.NArg() == 0 {
+			break
+		}
+		pos = append(pos, f.Arg(0))
+		args = f.Args()[1:]
+	}
+	least, most := len(names), len(names)
+	if n := len(names); n > 0 && strings.HasSuffix(strings.TrimSuffix(names[n-1], "]"), "...") {
+		most = -1
+		if strings.HasPrefix(names[n-1], "[") {
+			least--
+		}
+	}
+	switch {
+	case len(pos) < least:
+		return nil, f.wrong("missing " + strings.Join(names[len(pos):least], " "))
+	case most >= 0 && len(pos) > most:
+		return nil, f.wrong(fmt.Sprintf("unexpected argument %q", pos[most]))
+	}
+	return pos, nil
+}
+
+// need refuses flags left empty.
+func (f *flags) need(names ...string) error {
+	for _, name := range names {
+		if f.Lookup(name).Value.String() == "" {
+			return f.wrong("--" + name + " is required")
+		}
+	}
+	return nil
+}
+
+func (f *flags) wrong(msg string) error { return &usageError{msg: msg, usage: f.usage()} }
+
+// usage renders the command's usage line and flags.
+func (f *flags) usage() string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "usage: reach %s %s\n", f.Name(), f.args)
+	f.SetOutput(&b)
+	f.PrintDefaults()
+	f.SetOutput(io.Discard)
+	return b.String()
+}
+
+// version describes this build: the module version and, when the build
+// knows it, the commit it was built from.
+func version() string {
+	v := "reach"
+	if info, ok := debug.ReadBuildInfo(); ok {
+		v += " " + info.Main.Version
+		settings := map[string]string{}
+		for _, s := range info.Settings {
+			settings[s.Key] = s.Value
+		}
+		if rev := settings["vcs.revision"]; rev != "" {
+			v += " " + rev[:min(12, len(rev))]
+			if settings["vcs.modified"] == "true" {
+				v += "+modified"
+			}
+			if t := settings["vcs.time"]; t != "" {
+				v += " (" + t + ")"
+			}
+		}
+	}
+	return v + " " + runtime.Version() + " " + runtime.GOOS + "/" + runtime.GOARCH
+}

@@ -1,0 +1,106 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"io"
+
+	"reach"
+	"reach/app"
+)
+
+// runUsers dispatches `reach users list|create|update|deactivate|reactivate`.
+func runUsers(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	sub := ""
+	if len(args) > 0 {
+		sub, args = args[0], args[1:]
+	}
+	switch sub {
+	case "list":
+		return tenantCommand(ctx, "users list", "--tenant-id ID [--db DSN]", args, stdout, nil, nil,
+			func(a *app.App, actor reach.Actor, _ []string) (any, error) {
+				return a.ListUsers(ctx, actor, "", maxListedUsers)
+			})
+	case "create":
+		var email, name, role *string
+		return tenantCommand(ctx, "users create", "--email EMAIL --name NAME --role ROLE --tenant-id ID [--db DSN]", args, stdout,
+			func(f *flags) {
+				email = f.String("email", "", "the user's email (required)")
+				name = f.String("name", "", "the user's name (required)")
+				role = f.String("role", "", "admin, manager, csr or viewer (required)")
+			}, nil,
+			func(a *app.App, actor reach.Actor, _ []string) (any, error) {
+				u, err := a.CreateUser(ctx, actor, app.UserInput{Email: *email, Name: *name, Role: reach.Role(*role)})
+				return u, asFlags(err, map[string]string{"email": "--email", "name": "--name", "role": "--role"})
+			})
+	case "update":
+		var name, role *string
+		return tenantCommand(ctx, "users update", "USER_ID [--name NAME] [--role ROLE] --tenant-id ID [--db DSN]", args, stdout,
+			func(f *flags) {
+				name = f.String("name", "", "the new name")
+				role = f.String("role", "", "the new role: admin, manager, csr or viewer")
+			}, []string{"USER_ID"},
+			func(a *app.App, actor reach.Actor, pos []string) (any, error) {
+				var p app.UserPatch
+				if *name != "" {
+					p.Name = name
+				}
+				if *role != "" {
+					p.Role = (*reach.Role)(role)
+				}
+				return onCurrentUser(ctx, a, actor, pos[0], func(base int64) (*reach.User, error) { return a.UpdateUser(ctx, actor, pos[0], p, base) })
+			})
+	case "deactivate", "reactivate":
+		active := sub == "reactivate"
+		return tenantCommand(ctx, "users "+sub, "USER_ID --tenant-id ID [--db DSN]", args, stdout, nil, []string{"USER_ID"},
+			func(a *app.App, actor reach.Actor, pos []string) (any, error) {
+				return onCurrentUser(ctx, a, actor, pos[0], func(base int64) (*reach.User, error) { return a.SetUserActive(ctx, actor, pos[0], active, base) })
+			})
+	}
+	return &usageError{msg: fmt.Sprintf("unknown users command %q", sub),
+		usage: "usage: reach users list|create|update|deactivate|reactivate … --tenant-id ID (reach users <command> --help for more)\n"}
+}
+
+// maxListedUsers is the most users `reach users list` prints.
+const maxListedUsers = 200
+
+// onCurrentUser runs a change of a user based on the version just read: a
+// command-line change has no earlier read to be based on.
+func onCurrentUser(ctx context.Context, a *app.App, actor reach.Actor, id string, change func(base int64) (*reach.User, error)) (*reach.User, error) {
+	u, err := a.User(ctx, actor, id)
+	if err != nil {
+		return nil, err
+	}
+	return change(u.Version)
+}
+
+// tenantCommand parses a command acting in one tenant, opens its database
+// and prints do's result as JSON.
+func tenantCommand(ctx context.Context, name, usage string, args []string, stdout io.Writer, extra func(*flags), names []string,
+	do func(a *app.App, actor reach.Actor, pos []string) (any, error)) error {
+	f := newFlags(name, usage)
+	dsn, tenantID := dbFlag(f), tenantFlag(f)
+	if extra != nil {
+		extra(f)
+	}
+	pos, err := f.parse(args, stdout, names...)
+	if err != nil {
+		return err
+	}
+	if err := f.need("tenant-id"); err != nil {
+		return err
+	}
+	db, err := openTenant(ctx, *dsn, *tenantID)
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	out, err := do(app.New(db), cliActor(*tenantID), pos)
+	if err != nil {
+		return err
+	}
+	if out == nil {
+		return nil
+	}
+	return printJSON(stdout, out)
+}
