@@ -58,6 +58,9 @@ func OpenDSN(tb testing.TB, dsn string) *sqlstore.DB {
 	if _, err := db.Migrate(ctx); err != nil {
 		tb.Fatalf("migrate: %v", err)
 	}
+	if partitioned() && sqlstore.IsPostgres(dsn) {
+		partitionByTenant(tb, dsn)
+	}
 	return db
 }
 
