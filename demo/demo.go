@@ -224,8 +224,8 @@ func Print(w io.Writer, base string, info Info) {
 	} else {
 		fmt.Fprintf(w, "Demo tenant %q already exists; its users got new API tokens and the ones printed before were revoked.\n", info.TenantName)
 	}
-	fmt.Fprintf(w, "\n  URL:  %s/\n  API:  %s/api/v1  (OpenAPI: %s/api/v1/openapi.json)\n", base, base, base)
-	fmt.Fprintf(w, "  Tenant id: %s  (for reach lookup/placeholders --tenant-id, and Twilio webhook URLs)\n\n", info.TenantID)
+	fmt.Fprintf(w, "\n  API:  %s/api/v1  (OpenAPI: %s/api/v1/openapi.json)\n", base, base)
+	fmt.Fprintf(w, "  Tenant id: %s  (for the CLI's --tenant-id, and Twilio webhook URLs)\n\n", info.TenantID)
 	fmt.Fprintln(w, "Demo users (tokens are shown once; restarting with --demo issues new ones and revokes these):")
 	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
 	fmt.Fprintln(tw, "  ROLE\tEMAIL\tNAME\tAPI TOKEN")

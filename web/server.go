@@ -44,9 +44,9 @@ func New(a *app.App, db Pinger, log *slog.Logger) *Server {
 	reg.MustRegister(collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
 	s := &Server{App: a, Log: log, db: db, mux: http.NewServeMux(), Metrics: newMetrics(reg)}
 	s.streams, s.endStreams = context.WithCancel(context.Background())
-	s.mux.HandleFunc("GET /healthz", s.handleHealth)
-	s.mux.HandleFunc("GET /readyz", s.handleReady)
-	s.mux.Handle("GET /metrics", promhttp.HandlerFor(reg, promhttp.HandlerOpts{}))
+	s.mux.Handle("GET /healthz", s.NoQuery(http.HandlerFunc(s.handleHealth)))
+	s.mux.Handle("GET /readyz", s.NoQuery(http.HandlerFunc(s.handleReady)))
+	s.mux.Handle("GET /metrics", s.NoQuery(promhttp.HandlerFor(reg, promhttp.HandlerOpts{})))
 	return s
 }
 

@@ -115,3 +115,17 @@ func version() string {
 	}
 	return v + " " + runtime.Version() + " " + runtime.GOOS + "/" + runtime.GOARCH
 }
+
+// unknownSubcommand answers a group command (users, tokens, placeholders)
+// run with a subcommand it lacks: its usage on stdout and exit 0 when help
+// was asked for, a usage error otherwise.
+func unknownSubcommand(group, sub, usage string, stdout io.Writer) error {
+	switch sub {
+	case "help", "-h", "-help", "--help":
+		fmt.Fprint(stdout, usage)
+		return flag.ErrHelp
+	case "":
+		return &usageError{msg: "name a " + group + " command", usage: usage}
+	}
+	return &usageError{msg: fmt.Sprintf("unknown %s command %q", group, sub), usage: usage}
+}

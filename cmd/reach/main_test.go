@@ -179,7 +179,7 @@ func TestCommandLinesAreReadStrictly(t *testing.T) {
 	if code != 0 || !strings.Contains(out, "no match") {
 		t.Errorf("flags after the number: exit %d %q", code, out)
 	}
-	for _, args := range [][]string{{"lookup", "--help"}, {"serve", "-h"}, {"help"}, {"--help"}} {
+	for _, args := range [][]string{{"lookup", "--help"}, {"serve", "-h"}, {"help"}, {"--help"}, {"users", "--help"}, {"tokens", "-h"}, {"placeholders", "help"}, {"users", "create", "--help"}} {
 		out, _, code := runCLI(t, ctx, args...)
 		if code != 0 || !strings.Contains(out, "usage: reach") {
 			t.Errorf("%q: exit %d, stdout %q", args, code, out)

@@ -24,8 +24,7 @@ func runPlaceholders(ctx context.Context, args []string, stdout, stderr io.Write
 	case "cleanup":
 		return placeholderCleanup(ctx, args, stdout, stderr)
 	}
-	return &usageError{msg: fmt.Sprintf("unknown placeholders command %q", sub),
-		usage: "usage: reach placeholders report --tenant-id ID [--json] [--db DSN]\n       reach placeholders cleanup (--all | VALUE...) --tenant-id ID [--db DSN]\n"}
+	return unknownSubcommand("placeholders", sub, "usage: reach placeholders report --tenant-id ID [--json] [--db DSN]\n       reach placeholders cleanup (--all | VALUE...) --tenant-id ID [--db DSN]\n", stdout)
 }
 
 func placeholderReport(ctx context.Context, args []string, stdout io.Writer) error {

@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"fmt"
 	"io"
 
 	"reach"
@@ -35,6 +34,5 @@ func runTokens(ctx context.Context, args []string, stdout, stderr io.Writer) err
 				return map[string]string{"revoked": pos[0]}, nil
 			})
 	}
-	return &usageError{msg: fmt.Sprintf("unknown tokens command %q", sub),
-		usage: "usage: reach tokens list|create|revoke … --tenant-id ID (reach tokens <command> --help for more)\n"}
+	return unknownSubcommand("tokens", sub, "usage: reach tokens list|create|revoke … --tenant-id ID (reach tokens <command> --help for more)\n", stdout)
 }

@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"fmt"
 	"io"
 
 	"reach"
@@ -57,8 +56,7 @@ func runUsers(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 				return onCurrentUser(ctx, a, actor, pos[0], func(base int64) (*reach.User, error) { return a.SetUserActive(ctx, actor, pos[0], active, base) })
 			})
 	}
-	return &usageError{msg: fmt.Sprintf("unknown users command %q", sub),
-		usage: "usage: reach users list|create|update|deactivate|reactivate … --tenant-id ID (reach users <command> --help for more)\n"}
+	return unknownSubcommand("users", sub, "usage: reach users list|create|update|deactivate|reactivate … --tenant-id ID (reach users <command> --help for more)\n", stdout)
 }
 
 // maxListedUsers is the most users `reach users list` prints.

@@ -288,6 +288,10 @@ func TestOpenAPIListsEveryRoute(t *testing.T) {
 	}
 	for _, plain := range []string{"/healthz", "/readyz", "/metrics"} {
 		e.must(200, "", "GET", plain, nil)
+		// Like every route, they refuse parameters they do not take.
+		if r := e.do("", "GET", plain+"?verbose=1", nil); r.Status != 422 || !contains(r.FieldCodes(), reach.EUNKNOWNFIELD) {
+			t.Errorf("GET %s?verbose=1: %d %v", plain, r.Status, r.FieldCodes())
+		}
 	}
 }
 

@@ -9,6 +9,7 @@ import (
 	"unicode/utf8"
 
 	"reach"
+	"reach/web"
 )
 
 // query reads a request's query parameters, collecting every problem so one
@@ -22,18 +23,7 @@ type query struct {
 // newQuery reads the query string of r, which may hold only names.
 func newQuery(r *http.Request, names ...string) *query {
 	q := &query{values: r.URL.Query()}
-	known := map[string]bool{}
-	for _, n := range names {
-		known[n] = true
-	}
-	for name, vals := range q.values {
-		switch {
-		case !known[name]:
-			q.v.Add(name, reach.EUNKNOWNFIELD, fmt.Sprintf("%s is not a parameter of this route (names are case-sensitive).", name))
-		case len(vals) > 1:
-			q.v.Add(name, reach.EINVALIDVALUE, fmt.Sprintf("%s is given %d times; give it once.", name, len(vals)))
-		}
-	}
+	web.CheckQuery(&q.v, r, names...)
 	return q
 }
 

@@ -19,7 +19,7 @@ type route struct {
 func (a *api) routes() []route {
 	customer, location := recordRef(reach.RecordCustomer), recordRef(reach.RecordLocation)
 	return []route{
-		{pattern: "GET /api/v1/openapi.json", handler: http.HandlerFunc(serveOpenAPI), public: true},
+		{pattern: "GET /api/v1/openapi.json", handler: a.srv.NoQuery(http.HandlerFunc(serveOpenAPI)), public: true},
 
 		{pattern: "POST /api/v1/users", handler: a.serve(a.createUser), creates: true},
 		{pattern: "GET /api/v1/users", handler: a.serveQuery(a.listUsers)},
