@@ -129,3 +129,12 @@ func unknownSubcommand(group, sub, usage string, stdout io.Writer) error {
 	}
 	return &usageError{msg: fmt.Sprintf("unknown %s command %q", group, sub), usage: usage}
 }
+
+// subcommand splits a group command's arguments into its subcommand ("" when
+// none) and the rest.
+func subcommand(args []string) (string, []string) {
+	if len(args) == 0 {
+		return "", nil
+	}
+	return args[0], args[1:]
+}

@@ -14,10 +14,7 @@ import (
 
 // runPlaceholders dispatches `reach placeholders report|cleanup`.
 func runPlaceholders(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	sub := ""
-	if len(args) > 0 {
-		sub, args = args[0], args[1:]
-	}
+	sub, args := subcommand(args)
 	switch sub {
 	case "report":
 		return placeholderReport(ctx, args, stdout)

@@ -10,10 +10,7 @@ import (
 
 // runTokens dispatches `reach tokens list|create|revoke`.
 func runTokens(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	sub := ""
-	if len(args) > 0 {
-		sub, args = args[0], args[1:]
-	}
+	sub, args := subcommand(args)
 	switch sub {
 	case "list":
 		return tenantCommand(ctx, "tokens list", "USER_ID --tenant-id ID [--db DSN]", args, stdout, nil, []string{"USER_ID"},

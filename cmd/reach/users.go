@@ -10,10 +10,7 @@ import (
 
 // runUsers dispatches `reach users list|create|update|deactivate|reactivate`.
 func runUsers(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	sub := ""
-	if len(args) > 0 {
-		sub, args = args[0], args[1:]
-	}
+	sub, args := subcommand(args)
 	switch sub {
 	case "list":
 		return tenantCommand(ctx, "users list", "--tenant-id ID [--db DSN]", args, stdout, nil, nil,

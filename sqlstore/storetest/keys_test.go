@@ -14,14 +14,7 @@ var keyKinds = map[string]string{"p": "primary key", "u": "unique constraint", "
 // to a tenant includes tenant_id — what Citus requires to distribute the
 // tables by tenant, and PostgreSQL to partition them by it.
 func TestEveryKeyNamesTheTenant(t *testing.T) {
-	dsn := DSN(t, "postgres")
-	OpenDSN(t, dsn)
-	conn, err := sql.Open("pgx", dsn)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer conn.Close()
-	rows, err := conn.QueryContext(t.Context(), `
+	rows, err := catalog(t).QueryContext(t.Context(), `
 		SELECT c.conrelid::regclass::text, c.conname, c.contype::text,
 			array_to_string(ARRAY(SELECT a.attname FROM unnest(c.conkey) k JOIN pg_attribute a ON a.attrelid = c.conrelid AND a.attnum = k), ',')
 		FROM pg_constraint c WHERE c.connamespace = current_schema()::regnamespace AND c.contype IN ('p', 'u', 'f')
@@ -60,4 +53,18 @@ func TestEveryKeyNamesTheTenant(t *testing.T) {
 	if checked < 20 {
 		t.Errorf("only %d keys checked; the catalog query is wrong", checked)
 	}
+}
+
+// catalog opens a freshly migrated PostgreSQL database, for tests that read
+// its catalog.
+func catalog(t *testing.T) *sql.DB {
+	t.Helper()
+	dsn := DSN(t, "postgres")
+	OpenDSN(t, dsn)
+	conn, err := sql.Open("pgx", dsn)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { conn.Close() })
+	return conn
 }

@@ -1,7 +1,6 @@
 package storetest
 
 import (
-	"database/sql"
 	"os"
 	"slices"
 	"testing"
@@ -16,14 +15,7 @@ func TestTablesArePartitionedOnRequest(t *testing.T) {
 	if partitioned() {
 		want = "p"
 	}
-	dsn := DSN(t, "postgres")
-	OpenDSN(t, dsn)
-	conn, err := sql.Open("pgx", dsn)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer conn.Close()
-	rows, err := conn.QueryContext(t.Context(), `SELECT r.relname::text, r.relkind::text FROM pg_class r
+	rows, err := catalog(t).QueryContext(t.Context(), `SELECT r.relname::text, r.relkind::text FROM pg_class r
 		WHERE r.relnamespace = current_schema()::regnamespace AND r.relkind IN ('r', 'p') AND NOT r.relispartition
 		AND EXISTS (SELECT 1 FROM pg_attribute a WHERE a.attrelid = r.oid AND a.attname = 'tenant_id')`)
 	if err != nil {

@@ -61,15 +61,12 @@ func (a *api) addContactMethod(ref func(*http.Request) reach.RecordRef) endpoint
 			app.ContactMethodInput
 			versionBody
 		}
-		if err := decode(r, &in); err != nil {
+		base, err := decodeWrite(r, &in, &in.versionBody)
+		if err != nil {
 			return reply{}, err
 		}
 		if in.ID != "" {
 			return reply{}, reach.Invalid("id", reach.EUNKNOWNFIELD, "A new contact method has no id yet; leave id out.")
-		}
-		base, err := baseVersion(r, in.Version)
-		if err != nil {
-			return reply{}, err
 		}
 		e, id, err := a.app.AddContactMethod(r.Context(), actor(r), ref(r), in.ContactMethodInput, base)
 		if err != nil {
@@ -95,16 +92,13 @@ type contactSetBody struct {
 func (a *api) saveContactMethods(ref func(*http.Request) reach.RecordRef, preview bool) endpoint {
 	return func(r *http.Request) (reply, error) {
 		var in contactSetBody
-		if err := decode(r, &in); err != nil {
+		base, err := decodeWrite(r, &in, &in.versionBody)
+		if err != nil {
 			return reply{}, err
 		}
 		if in.ContactMethods == nil {
 			return reply{}, reach.Invalid("contact_methods", reach.EREQUIRED,
 				"contact_methods is required: send the record's whole set of contact methods, or [] to remove them all.")
-		}
-		base, err := baseVersion(r, in.Version)
-		if err != nil {
-			return reply{}, err
 		}
 		e, err := a.app.SaveContactMethods(r.Context(), actor(r), ref(r), *in.ContactMethods, base, in.SyncOptions, preview)
 		if err != nil {
@@ -133,7 +127,8 @@ func (a *api) changeContactMethod(remove, preview bool) endpoint {
 			app.SyncOptions
 			Remove bool `json:"remove,omitempty"`
 		}
-		if err := decode(r, &in); err != nil {
+		base, err := decodeWrite(r, &in, &in.versionBody)
+		if err != nil {
 			return reply{}, err
 		}
 		c := app.ContactMethodChange{Patch: in.ContactMethodPatch, SyncOptions: in.SyncOptions, Remove: remove || in.Remove}
@@ -142,10 +137,6 @@ func (a *api) changeContactMethod(remove, preview bool) endpoint {
 			return reply{}, reach.Invalid("remove", reach.EUNKNOWNFIELD, "remove is for previews; DELETE the contact method to remove it.")
 		case remove && (in.Kind != nil || in.Value != nil || in.Extension != nil || in.Memo != nil || in.Primary != nil):
 			return reply{}, reach.Invalid("value", reach.EUNKNOWNFIELD, "A removal takes no new values; send only sync, confirm_cross_customer and version.")
-		}
-		base, err := baseVersion(r, in.Version)
-		if err != nil {
-			return reply{}, err
 		}
 		id := r.PathValue("id")
 		e, err := a.app.ChangeContactMethod(r.Context(), actor(r), id, c, base, preview)

@@ -13,10 +13,6 @@ func actor(r *http.Request) reach.Actor { return web.ActorOf(r.Context()) }
 
 // versionBody is the body of a write that carries nothing but, optionally,
 // the version it is based on.
-type versionBody struct {
-	Version *int64 `json:"version,omitempty"`
-}
-
 func (a *api) createCustomer(r *http.Request) (reply, error) {
 	var in app.CustomerInput
 	if err := decode(r, &in); err != nil {
@@ -65,10 +61,7 @@ func (a *api) updateCustomer(r *http.Request) (reply, error) {
 		app.CustomerPatch
 		versionBody
 	}
-	if err := decode(r, &in); err != nil {
-		return reply{}, err
-	}
-	base, err := baseVersion(r, in.Version)
+	base, err := decodeWrite(r, &in, &in.versionBody)
 	if err != nil {
 		return reply{}, err
 	}
@@ -77,23 +70,4 @@ func (a *api) updateCustomer(r *http.Request) (reply, error) {
 		return reply{}, err
 	}
 	return reply{body: c, version: c.Version}, nil
-}
-
-// setCustomerActive deactivates or reactivates a customer.
-func (a *api) setCustomerActive(active bool) endpoint {
-	return func(r *http.Request) (reply, error) {
-		var in versionBody
-		if err := decode(r, &in); err != nil {
-			return reply{}, err
-		}
-		base, err := baseVersion(r, in.Version)
-		if err != nil {
-			return reply{}, err
-		}
-		c, err := a.app.SetCustomerActive(r.Context(), actor(r), r.PathValue("id"), active, base)
-		if err != nil {
-			return reply{}, err
-		}
-		return reply{body: c, version: c.Version}, nil
-	}
 }

@@ -56,10 +56,7 @@ func (a *api) updateLocation(r *http.Request) (reply, error) {
 		app.LocationPatch
 		versionBody
 	}
-	if err := decode(r, &in); err != nil {
-		return reply{}, err
-	}
-	base, err := baseVersion(r, in.Version)
+	base, err := decodeWrite(r, &in, &in.versionBody)
 	if err != nil {
 		return reply{}, err
 	}
@@ -68,23 +65,4 @@ func (a *api) updateLocation(r *http.Request) (reply, error) {
 		return reply{}, err
 	}
 	return reply{body: l, version: l.Version}, nil
-}
-
-// setLocationActive deactivates or reactivates a location.
-func (a *api) setLocationActive(active bool) endpoint {
-	return func(r *http.Request) (reply, error) {
-		var in versionBody
-		if err := decode(r, &in); err != nil {
-			return reply{}, err
-		}
-		base, err := baseVersion(r, in.Version)
-		if err != nil {
-			return reply{}, err
-		}
-		l, err := a.app.SetLocationActive(r.Context(), actor(r), r.PathValue("id"), active, base)
-		if err != nil {
-			return reply{}, err
-		}
-		return reply{body: l, version: l.Version}, nil
-	}
 }

@@ -52,10 +52,7 @@ func (a *api) updateUser(r *http.Request) (reply, error) {
 		app.UserPatch
 		versionBody
 	}
-	if err := decode(r, &in); err != nil {
-		return reply{}, err
-	}
-	base, err := baseVersion(r, in.Version)
+	base, err := decodeWrite(r, &in, &in.versionBody)
 	if err != nil {
 		return reply{}, err
 	}
@@ -64,25 +61,6 @@ func (a *api) updateUser(r *http.Request) (reply, error) {
 		return reply{}, err
 	}
 	return reply{body: u, version: u.Version}, nil
-}
-
-// setUserActive deactivates (ending the user's tokens) or reactivates a user.
-func (a *api) setUserActive(active bool) endpoint {
-	return func(r *http.Request) (reply, error) {
-		var in versionBody
-		if err := decode(r, &in); err != nil {
-			return reply{}, err
-		}
-		base, err := baseVersion(r, in.Version)
-		if err != nil {
-			return reply{}, err
-		}
-		u, err := a.app.SetUserActive(r.Context(), actor(r), r.PathValue("id"), active, base)
-		if err != nil {
-			return reply{}, err
-		}
-		return reply{body: u, version: u.Version}, nil
-	}
 }
 
 func (a *api) createToken(r *http.Request) (reply, error) {

@@ -1,6 +1,7 @@
 package api
 
 import (
+	"context"
 	"net/http"
 	"strconv"
 	"strings"
@@ -36,3 +37,38 @@ func baseVersion(r *http.Request, body *int64) (int64, error) {
 	}
 	return fromHeader, nil
 }
+
+// versionBody is the optional version member of a write's body.
+type versionBody struct {
+	Version *int64 `json:"version,omitempty"`
+}
+
+// decodeWrite reads the body of a write to an existing record into in, whose
+// version member is v, and returns the version the write is based on.
+func decodeWrite(r *http.Request, in any, v *versionBody) (int64, error) {
+	if err := decode(r, in); err != nil {
+		return 0, err
+	}
+	return baseVersion(r, v.Version)
+}
+
+// setActive serves deactivating or reactivating a customer, location or
+// user: set is the app's use case, version reads the answer's version.
+func setActive[T any](active bool, set func(context.Context, reach.Actor, string, bool, int64) (T, error), version func(T) int64) endpoint {
+	return func(r *http.Request) (reply, error) {
+		var in versionBody
+		base, err := decodeWrite(r, &in, &in)
+		if err != nil {
+			return reply{}, err
+		}
+		v, err := set(r.Context(), actor(r), r.PathValue("id"), active, base)
+		if err != nil {
+			return reply{}, err
+		}
+		return reply{body: v, version: version(v)}, nil
+	}
+}
+
+func customerVersion(c *reach.Customer) int64 { return c.Version }
+func locationVersion(l *reach.Location) int64 { return l.Version }
+func userVersion(u *reach.User) int64         { return u.Version }
