@@ -67,17 +67,12 @@ func (a *api) listCalls(ofCustomer bool) endpoint {
 		q := newQuery(r, names...)
 		f := reach.CallFilter{Since: q.time("since"), Until: q.time("until"), Linked: q.bool("linked"), Limit: q.limit(),
 			CustomerID: q.str("customer_id", 64)}
-		cursor := q.str("cursor", 500)
+		f.Before = q.cursor()
 		if err := q.err(); err != nil {
 			return reply{}, err
 		}
 		if ofCustomer {
 			f.CustomerID = r.PathValue("id")
-		}
-		list := "calls:" + f.CustomerID
-		var err error
-		if f.Before, err = decodeCursor(cursor, list, actor(r).TenantID); err != nil {
-			return reply{}, err
 		}
 		cs, err := a.app.ListCalls(r.Context(), actor(r), f)
 		if err != nil {
@@ -85,7 +80,7 @@ func (a *api) listCalls(ofCustomer bool) endpoint {
 		}
 		next := ""
 		if len(cs) == f.Limit {
-			next = encodeCursor(list, actor(r).TenantID, cs[len(cs)-1].ID)
+			next = q.next(cs[len(cs)-1].ID)
 		}
 		return reply{body: pageOf(cs, next)}, nil
 	}

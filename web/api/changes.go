@@ -10,21 +10,15 @@ import (
 func (a *api) history(ref func(*http.Request) reach.RecordRef) endpoint {
 	return func(r *http.Request) (reply, error) {
 		q := newQuery(r, "limit", "cursor")
-		limit, cursor := q.limit(), q.str("cursor", 500)
+		limit, pos := q.limit(), q.cursor()
 		if err := q.err(); err != nil {
 			return reply{}, err
 		}
-		rec := ref(r)
-		list := "history:" + string(rec.Type) + ":" + rec.ID
-		pos, err := decodeCursor(cursor, list, actor(r).TenantID)
+		items, next, err := a.app.History(r.Context(), actor(r), ref(r), pos, limit)
 		if err != nil {
 			return reply{}, err
 		}
-		items, next, err := a.app.History(r.Context(), actor(r), rec, pos, limit)
-		if err != nil {
-			return reply{}, err
-		}
-		return reply{body: pageOf(items, encodeCursor(list, actor(r).TenantID, next))}, nil
+		return reply{body: pageOf(items, q.next(next))}, nil
 	}
 }
 

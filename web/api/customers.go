@@ -29,12 +29,8 @@ func (a *api) listCustomers(r *http.Request) (reply, error) {
 	q := newQuery(r, "active", "type", "state", "city", "zip", "name", "updated_since", "limit", "cursor")
 	f := reach.CustomerFilter{Active: q.bool("active"), Type: reach.CustomerType(q.str("type", 20)), State: q.str("state", 20),
 		City: q.str("city", 200), Zip: q.str("zip", 20), NamePrefix: q.str("name", 200), UpdatedSince: q.time("updated_since"), Limit: q.limit()}
-	cursor := q.str("cursor", 500)
+	f.After = q.cursor()
 	if err := q.err(); err != nil {
-		return reply{}, err
-	}
-	var err error
-	if f.After, err = decodeCursor(cursor, "customers", actor(r).TenantID); err != nil {
 		return reply{}, err
 	}
 	cs, err := a.app.ListCustomers(r.Context(), actor(r), f)
@@ -43,7 +39,7 @@ func (a *api) listCustomers(r *http.Request) (reply, error) {
 	}
 	next := ""
 	if len(cs) == f.Limit {
-		next = encodeCursor("customers", actor(r).TenantID, cs[len(cs)-1].ID)
+		next = q.next(cs[len(cs)-1].ID)
 	}
 	return reply{body: pageOf(cs, next)}, nil
 }

@@ -23,13 +23,8 @@ func (a *api) listLocations(r *http.Request) (reply, error) {
 	q := newQuery(r, "active", "limit", "cursor")
 	customerID := r.PathValue("id")
 	f := reach.LocationFilter{CustomerID: customerID, Active: q.bool("active"), Limit: q.limit()}
-	cursor := q.str("cursor", 500)
+	f.After = q.cursor()
 	if err := q.err(); err != nil {
-		return reply{}, err
-	}
-	list := "locations:" + customerID
-	var err error
-	if f.After, err = decodeCursor(cursor, list, actor(r).TenantID); err != nil {
 		return reply{}, err
 	}
 	ls, err := a.app.ListLocations(r.Context(), actor(r), f)
@@ -38,7 +33,7 @@ func (a *api) listLocations(r *http.Request) (reply, error) {
 	}
 	next := ""
 	if len(ls) == f.Limit {
-		next = encodeCursor(list, actor(r).TenantID, ls[len(ls)-1].ID)
+		next = q.next(ls[len(ls)-1].ID)
 	}
 	return reply{body: pageOf(ls, next)}, nil
 }

@@ -42,15 +42,9 @@ type reportPage struct {
 
 func (a *api) placeholderReport(r *http.Request) (reply, error) {
 	q := newQuery(r, "limit", "cursor")
-	limit, cursor := q.limit(), q.str("cursor", 500)
+	limit, offset := q.limit(), q.offset()
 	if err := q.err(); err != nil {
 		return reply{}, err
-	}
-	offset := 0
-	if pos, err := decodeCursor(cursor, "placeholder-report", actor(r).TenantID); err != nil {
-		return reply{}, err
-	} else if pos != "" {
-		offset, _ = strconv.Atoi(pos)
 	}
 	rep, err := a.app.PlaceholderReport(r.Context(), actor(r), offset, limit)
 	if err != nil {
@@ -58,7 +52,7 @@ func (a *api) placeholderReport(r *http.Request) (reply, error) {
 	}
 	out := reportPage{Report: rep}
 	if rep.Next > 0 {
-		out.NextCursor = encodeCursor("placeholder-report", actor(r).TenantID, strconv.Itoa(rep.Next))
+		out.NextCursor = q.next(strconv.Itoa(rep.Next))
 	}
 	return reply{body: out}, nil
 }

@@ -16,14 +16,16 @@ import (
 // response names them all. Parameters a route does not take are refused:
 // a misspelt filter must not silently match everything.
 type query struct {
-	values url.Values
-	v      reach.Validation
+	r         *http.Request
+	values    url.Values
+	v         reach.Validation
+	malformed error
 }
 
 // newQuery reads the query string of r, which may hold only names.
 func newQuery(r *http.Request, names ...string) *query {
-	q := &query{values: r.URL.Query()}
-	web.CheckQuery(&q.v, r, names...)
+	q := &query{r: r}
+	q.values, q.malformed = web.CheckQuery(&q.v, r, names...)
 	return q
 }
 
@@ -83,5 +85,11 @@ func (q *query) time(name string) time.Time {
 	return t
 }
 
-// err returns the problems found, or nil.
-func (q *query) err() error { return q.v.Err() }
+// err returns the problems found, or nil: a query string that can't be read
+// at all first.
+func (q *query) err() error {
+	if q.malformed != nil {
+		return q.malformed
+	}
+	return q.v.Err()
+}

@@ -106,11 +106,13 @@ func TestCursorsBelongToTheirList(t *testing.T) {
 		}
 		cur := url.QueryEscape(page.NextCursor)
 		e.must(200, "csr", "GET", "/api/v1/customers?limit=1&cursor="+cur, nil)
+		e.must(200, "csr", "GET", "/api/v1/customers?limit=2&cursor="+cur, nil) // the page size may change
 		for _, use := range []struct{ as, path string }{
 			{"csr", "/api/v1/calls?cursor=" + cur},
 			{"csr", "/api/v1/users?cursor=" + cur},
 			{"admin", "/api/v1/search?q=customer&cursor=" + cur},
 			{"other", "/api/v1/customers?cursor=" + cur},
+			{"csr", "/api/v1/customers?state=CA&cursor=" + cur}, // the same list filtered otherwise
 		} {
 			r := e.do(use.as, "GET", use.path, nil)
 			if r.Status != 422 || len(r.Fields()) == 0 || r.Fields()[0].Field != "cursor" {
@@ -124,6 +126,22 @@ func TestCursorsBelongToTheirList(t *testing.T) {
 			t.Errorf("a search cursor used for other words: %d %s", r.Status, r.Body)
 		}
 	})
+}
+
+// TestQueryStringsAreReadStrictly: a query string that can't be read is a
+// malformed request, not a filter silently dropped so that everything matches.
+func TestQueryStringsAreReadStrictly(t *testing.T) {
+	e := newEnv(t, openSQLite(t))
+	e.customer(obj{"name": "Tex", "address": obj{"street": "1 Main St", "city": "Austin", "state": "TX", "zip": "78701"}})
+	for _, query := range []string{"state=T%ZX", "state=%ZZ", "stat%ZZe=TX", "state=TX&bogus=%", "name=%FF", "state=TX;zip=78701"} {
+		r := e.do("csr", "GET", "/api/v1/customers?"+query, nil, outsideHeader, "a malformed query string")
+		if r.Status != 400 || r.Code() != reach.EMALFORMED {
+			t.Errorf("GET /customers?%s: %d %s", query, r.Status, r.Body)
+		}
+	}
+	if r := e.do("csr", "GET", "/api/v1/search?q=%ZZ", nil, outsideHeader, "a malformed query string"); r.Status != 400 {
+		t.Errorf("GET /search?q=%%ZZ: %d %s", r.Status, r.Body)
+	}
 }
 
 // TestRoutingAnswersWithProblems: whatever matches no route is answered

@@ -20,12 +20,8 @@ func (a *api) createUser(r *http.Request) (reply, error) {
 
 func (a *api) listUsers(r *http.Request) (reply, error) {
 	q := newQuery(r, "limit", "cursor")
-	limit, cursor := q.limit(), q.str("cursor", 500)
+	limit, after := q.limit(), q.cursor()
 	if err := q.err(); err != nil {
-		return reply{}, err
-	}
-	after, err := decodeCursor(cursor, "users", actor(r).TenantID)
-	if err != nil {
 		return reply{}, err
 	}
 	us, err := a.app.ListUsers(r.Context(), actor(r), after, limit)
@@ -34,7 +30,7 @@ func (a *api) listUsers(r *http.Request) (reply, error) {
 	}
 	next := ""
 	if len(us) == limit {
-		next = encodeCursor("users", actor(r).TenantID, us[len(us)-1].ID)
+		next = q.next(us[len(us)-1].ID)
 	}
 	return reply{body: pageOf(us, next)}, nil
 }
