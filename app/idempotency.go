@@ -2,6 +2,12 @@ package app
 
 import (
 	"context"
+	"crypto/aes"
+	"crypto/cipher"
+	"crypto/rand"
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
 	"time"
 
 	"reach"
@@ -9,6 +15,46 @@ import (
 
 // idempotencyTTL is how long a tenant's Idempotency-Keys are remembered.
 const idempotencyTTL = 24 * time.Hour
+
+// An Idempotency-Key is stored as its hash, and the response it answers is
+// sealed with a key derived from it: the database alone gives up neither,
+// and a response kept for a retry can hold a secret shown once, such as a
+// new API token's.
+
+// keyID is what the store keeps of an Idempotency-Key.
+func keyID(key string) string {
+	sum := sha256.Sum256([]byte("reach idempotency key\x00" + key))
+	return hex.EncodeToString(sum[:])
+}
+
+// responseCipher seals and opens the response of one key and request.
+func responseCipher(key, fingerprint string) cipher.AEAD {
+	k := sha256.Sum256([]byte("reach idempotent response\x00" + key + "\x00" + fingerprint))
+	block, err := aes.NewCipher(k[:])
+	if err != nil {
+		panic(err) // a 32-byte key always makes a cipher
+	}
+	aead, err := cipher.NewGCM(block)
+	if err != nil {
+		panic(err)
+	}
+	return aead
+}
+
+func seal(key, fingerprint string, response []byte) []byte {
+	aead := responseCipher(key, fingerprint)
+	nonce := make([]byte, aead.NonceSize())
+	_, _ = rand.Read(nonce)
+	return aead.Seal(nonce, nonce, response, nil)
+}
+
+func open(key, fingerprint string, sealed []byte) ([]byte, error) {
+	aead := responseCipher(key, fingerprint)
+	if len(sealed) < aead.NonceSize() {
+		return nil, errors.New("idempotency: stored response is too short")
+	}
+	return aead.Open(nil, sealed[:aead.NonceSize()], sealed[aead.NonceSize():], nil)
+}
 
 // BeginIdempotent reserves a tenant's idempotency key for the request
 // fingerprint names, before the request runs. It returns the first
@@ -20,7 +66,7 @@ const idempotencyTTL = 24 * time.Hour
 func (a *App) BeginIdempotent(ctx context.Context, actor reach.Actor, key, fingerprint string) ([]byte, error) {
 	var held *reach.IdempotencyRecord
 	err := a.store.Write(ctx, func(tx reach.Tx) error {
-		r := &reach.IdempotencyRecord{TenantID: actor.TenantID, Key: key, Fingerprint: fingerprint, CreatedAt: tx.Now()}
+		r := &reach.IdempotencyRecord{TenantID: actor.TenantID, Key: keyID(key), Fingerprint: fingerprint, CreatedAt: tx.Now()}
 		var err error
 		held, _, err = tx.ReserveIdempotencyKey(ctx, r, tx.Now().Add(-idempotencyTTL))
 		return err
@@ -32,23 +78,41 @@ func (a *App) BeginIdempotent(ctx context.Context, actor reach.Actor, key, finge
 		return nil, nil
 	case held.Fingerprint != fingerprint:
 		return nil, reach.Errorf(reach.EIDEMPOTENCYREUSED,
-			"This Idempotency-Key was used %s ago for another request; use a new key for each request.", since(held.CreatedAt))
+			"This Idempotency-Key was already used, %s, for another request; use a new key for each request.", ago(held.CreatedAt))
 	case held.Response == nil:
 		return nil, reach.Errorf(reach.EIDEMPOTENCYBUSY,
 			"The request first sent with this Idempotency-Key is still being processed, or was interrupted; check whether it took effect before retrying with a new key.")
 	}
-	return held.Response, nil
+	response, err := open(key, fingerprint, held.Response)
+	if err != nil {
+		return nil, &reach.Error{Code: reach.EINTERNAL, Message: "The response kept for this Idempotency-Key can't be read.", Err: err}
+	}
+	return response, nil
 }
 
-// FinishIdempotent keeps the response of the request a key was reserved for.
-func (a *App) FinishIdempotent(ctx context.Context, actor reach.Actor, key string, response []byte) error {
-	return a.store.Write(ctx, func(tx reach.Tx) error { return tx.CompleteIdempotencyKey(ctx, actor.TenantID, key, response) })
+// FinishIdempotent keeps, sealed, the response of the request a key was
+// reserved for.
+func (a *App) FinishIdempotent(ctx context.Context, actor reach.Actor, key, fingerprint string, response []byte) error {
+	sealed := seal(key, fingerprint, response)
+	return a.store.Write(ctx, func(tx reach.Tx) error {
+		return tx.CompleteIdempotencyKey(ctx, actor.TenantID, keyID(key), sealed)
+	})
 }
 
 // AbandonIdempotent forgets a key whose request failed on the server's
 // side, so a retry runs it again.
 func (a *App) AbandonIdempotent(ctx context.Context, actor reach.Actor, key string) error {
-	return a.store.Write(ctx, func(tx reach.Tx) error { return tx.ReleaseIdempotencyKey(ctx, actor.TenantID, key) })
+	return a.store.Write(ctx, func(tx reach.Tx) error { return tx.ReleaseIdempotencyKey(ctx, actor.TenantID, keyID(key)) })
 }
 
-func since(t time.Time) string { return time.Since(t).Round(time.Second).String() }
+// ago says how long ago t was, for a person.
+func ago(t time.Time) string {
+	d := time.Since(t)
+	switch {
+	case d < time.Minute:
+		return "moments ago"
+	case d < time.Hour:
+		return d.Round(time.Minute).String() + " ago"
+	}
+	return d.Round(time.Hour).String() + " ago"
+}

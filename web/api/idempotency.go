@@ -8,6 +8,8 @@ import (
 	"io"
 	"net/http"
 
+	"github.com/go-json-experiment/json/jsontext"
+
 	"reach"
 	"reach/web"
 )
@@ -19,13 +21,14 @@ import (
 // server's side (5xx) is not remembered, so its retry runs again.
 func (a *api) idempotent(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		key := r.Header.Get("Idempotency-Key")
-		if key == "" {
+		keys := r.Header.Values("Idempotency-Key")
+		if len(keys) == 0 {
 			next.ServeHTTP(w, r)
 			return
 		}
-		if !validKey(key) {
-			a.srv.Fail(w, r, reach.Errorf(reach.EMALFORMED, "Idempotency-Key must be 1 to 255 visible ASCII characters, such as a UUID."))
+		key := keys[0]
+		if len(keys) > 1 || !validKey(key) {
+			a.srv.Fail(w, r, reach.Errorf(reach.EMALFORMED, "Idempotency-Key must be one key of 1 to 255 visible ASCII characters; a random one, such as a UUID."))
 			return
 		}
 		body, err := readBody(r)
@@ -34,8 +37,8 @@ func (a *api) idempotent(next http.Handler) http.Handler {
 			return
 		}
 		actor := web.ActorOf(r.Context())
-		sum := sha256.Sum256([]byte(actor.UserID + "\n" + r.Method + " " + r.URL.RequestURI() + "\n" + string(body)))
-		stored, err := a.app.BeginIdempotent(r.Context(), actor, key, hex.EncodeToString(sum[:]))
+		fingerprint := fingerprintOf(actor.UserID, r, body)
+		stored, err := a.app.BeginIdempotent(r.Context(), actor, key, fingerprint)
 		if err != nil {
 			a.srv.Fail(w, r, err)
 			return
@@ -46,6 +49,7 @@ func (a *api) idempotent(next http.Handler) http.Handler {
 				a.srv.Fail(w, r, err)
 				return
 			}
+			w.Header().Set("Idempotent-Replayed", "true")
 			first.write(w)
 			return
 		}
@@ -57,7 +61,7 @@ func (a *api) idempotent(next http.Handler) http.Handler {
 			err = a.app.AbandonIdempotent(r.Context(), actor, key)
 		} else {
 			enc, _ := json.Marshal(first)
-			err = a.app.FinishIdempotent(r.Context(), actor, key, enc)
+			err = a.app.FinishIdempotent(r.Context(), actor, key, fingerprint, enc)
 		}
 		if err != nil {
 			a.srv.Fail(w, r, err)
@@ -67,8 +71,20 @@ func (a *api) idempotent(next http.Handler) http.Handler {
 	})
 }
 
+// fingerprintOf identifies a request for its idempotency key: who sent it,
+// where, and the body it carried — as canonical JSON, so the same members
+// in another order or spacing are the same request.
+func fingerprintOf(userID string, r *http.Request, body []byte) string {
+	canonical := jsontext.Value(bytes.Clone(body))
+	if canonical.Canonicalize() == nil {
+		body = canonical
+	}
+	sum := sha256.Sum256([]byte(userID + "\n" + r.Method + " " + r.URL.RequestURI() + "\n" + string(body)))
+	return hex.EncodeToString(sum[:])
+}
+
 func validKey(k string) bool {
-	if len(k) > 255 {
+	if k == "" || len(k) > 255 {
 		return false
 	}
 	for i := 0; i < len(k); i++ {

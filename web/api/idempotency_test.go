@@ -1,6 +1,9 @@
 package api_test
 
 import (
+	"encoding/base64"
+	"regexp"
+	"strings"
 	"sync"
 	"testing"
 
@@ -23,6 +26,15 @@ func TestIdempotencyKeyMakesRetriesSafe(t *testing.T) {
 		if e.snapshot() != snap {
 			t.Errorf("the retry wrote to the database")
 		}
+		if first.Header.Get("Idempotent-Replayed") != "" || again.Header.Get("Idempotent-Replayed") != "true" {
+			t.Errorf("Idempotent-Replayed: first %q, retry %q", first.Header.Get("Idempotent-Replayed"), again.Header.Get("Idempotent-Replayed"))
+		}
+		// The same members in another order and spacing are the same request.
+		reordered := `{ "contact_methods": [{"value": "512-867-5309"}],
+			"name": "Retried Customer" }`
+		if r := e.do("csr", "POST", "/api/v1/customers", reordered, "Idempotency-Key", "order-7f3a"); r.Status != 201 || string(r.Body) != string(first.Body) {
+			t.Errorf("the retry with its members reordered: %d %s", r.Status, r.Body)
+		}
 		r := e.do("csr", "POST", "/api/v1/customers", obj{"name": "Someone Else"}, "Idempotency-Key", "order-7f3a")
 		if r.Status != 422 || r.Code() != reach.EIDEMPOTENCYREUSED {
 			t.Errorf("the key with another body: %d %s", r.Status, r.Body)
@@ -39,8 +51,10 @@ func TestIdempotencyKeyMakesRetriesSafe(t *testing.T) {
 		if r1.Status != 422 || string(r2.Body) != string(r1.Body) {
 			t.Errorf("a refused request retried: %d then %d", r1.Status, r2.Status)
 		}
-		if r := e.do("csr", "POST", "/api/v1/customers", body, "Idempotency-Key", "no spaces allowed"); r.Status != 400 {
-			t.Errorf("a malformed key: %d %s", r.Status, r.Body)
+		for _, key := range []string{"no spaces allowed", ""} {
+			if r := e.do("csr", "POST", "/api/v1/customers", body, "Idempotency-Key", key, outsideHeader, "a malformed key"); r.Status != 400 {
+				t.Errorf("the key %q: %d %s", key, r.Status, r.Body)
+			}
 		}
 		var page struct {
 			Items []reach.Customer `json:"items"`
@@ -51,6 +65,50 @@ func TestIdempotencyKeyMakesRetriesSafe(t *testing.T) {
 		}
 	})
 }
+
+// TestARetriedTokenKeepsItsSecretOutOfTheDatabase: a new token's secret is
+// shown once and stored hashed, even when the response is kept for a retry:
+// the retry gets the same secret, the database holds neither it nor the key.
+func TestARetriedTokenKeepsItsSecretOutOfTheDatabase(t *testing.T) {
+	forEachBackend(t, func(t *testing.T, e *env) {
+		var users struct {
+			Items []reach.User `json:"items"`
+		}
+		e.must(200, "admin", "GET", "/api/v1/users", nil).Decode(t, &users)
+		me := users.Items[0]
+		key := "6f1c9a52-7d0e-4c1b-9a7e-2b8f0c3d4e5f"
+		var first, again struct {
+			ID    string `json:"id"`
+			Token string `json:"token"`
+		}
+		e.must(201, "admin", "POST", "/api/v1/users/"+me.ID+"/tokens", obj{"name": "retried"}, "Idempotency-Key", key).Decode(t, &first)
+		e.must(201, "admin", "POST", "/api/v1/users/"+me.ID+"/tokens", obj{"name": "retried"}, "Idempotency-Key", key).Decode(t, &again)
+		if first.Token == "" || again != first {
+			t.Fatalf("the retry got %+v, the first %+v", again, first)
+		}
+		snap := e.snapshot()
+		for layer, level := snap, 0; level < 3; level++ { // bytes in base64, as JSON encodes them, and so on
+			var decoded strings.Builder
+			for _, run := range base64Run.FindAllString(layer, -1) {
+				if b, err := base64.StdEncoding.DecodeString(run); err == nil {
+					decoded.Write(b)
+					decoded.WriteByte('\n')
+				}
+			}
+			layer = decoded.String()
+			snap += layer
+		}
+		for what, secret := range map[string]string{"the token": first.Token, "the token's random part": strings.TrimPrefix(first.Token, reach.TokenPrefix), "the key": key} {
+			if strings.Contains(snap, secret) {
+				t.Errorf("the database holds %s", what)
+			}
+		}
+		e.tokens["retried"] = first.Token
+		e.must(200, "retried", "GET", "/api/v1/customers", nil)
+	})
+}
+
+var base64Run = regexp.MustCompile(`[A-Za-z0-9+/]{40,}={0,2}`)
 
 // TestIdempotencyKeyUnderConcurrentRetries: ten identical requests with one
 // key at once create one customer; each gets the first response, or — while
