@@ -2,8 +2,12 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
+	"io/fs"
+	"net/url"
 	"os"
+	"strings"
 
 	"reach"
 	"reach/sqlstore"
@@ -20,7 +24,7 @@ func dbFlag(f *flags) *string {
 
 // tenantFlag registers --tenant-id, which commands acting in one tenant need.
 func tenantFlag(f *flags) *string {
-	return f.String("tenant-id", "", "tenant: the tenant_id printed by reach init (required)")
+	return f.String("tenant-id", "", "tenant: the tenant_id printed by reach init or serve --demo (required)")
 }
 
 // openDB opens and migrates the database, so every command sees the current schema.
@@ -36,8 +40,14 @@ func openDB(ctx context.Context, dsn string) (*sqlstore.DB, error) {
 	return db, nil
 }
 
-// openTenant opens the database and checks the tenant is in it.
+// openTenant opens an existing database and checks the tenant is in it: a
+// mistyped --db must not quietly create an empty database.
 func openTenant(ctx context.Context, dsn, tenantID string) (*sqlstore.DB, error) {
+	if path := sqlitePath(dsn); path != "" {
+		if _, err := os.Stat(path); errors.Is(err, fs.ErrNotExist) {
+			return nil, fmt.Errorf("there is no database at %s: pass --db with the file reach init or serve --demo created (or set REACH_DB)", path)
+		}
+	}
 	db, err := openDB(ctx, dsn)
 	if err != nil {
 		return nil, err
@@ -45,11 +55,31 @@ func openTenant(ctx context.Context, dsn, tenantID string) (*sqlstore.DB, error)
 	if err := db.Read(ctx, func(tx reach.Tx) error { _, err := tx.Tenant(ctx, tenantID); return err }); err != nil {
 		db.Close()
 		if reach.ErrorCode(err) == reach.ENOTFOUND {
-			return nil, fmt.Errorf("tenant %q does not exist in this database: create one with `reach init --tenant NAME --admin-email EMAIL` and pass the tenant_id it prints", tenantID)
+			return nil, fmt.Errorf("tenant %q does not exist in the database %s: pass the tenant_id reach init or serve --demo printed, or create a tenant with `reach init --tenant NAME --admin-email EMAIL`", tenantID, describeDB(dsn))
 		}
 		return nil, err
 	}
 	return db, nil
+}
+
+// sqlitePath is the file a SQLite DSN names; "" for PostgreSQL.
+func sqlitePath(dsn string) string {
+	if sqlstore.IsPostgres(dsn) {
+		return ""
+	}
+	path, _, _ := strings.Cut(strings.TrimPrefix(dsn, "file:"), "?")
+	return path
+}
+
+// describeDB names a database for a person, without its password.
+func describeDB(dsn string) string {
+	if path := sqlitePath(dsn); path != "" {
+		return path
+	}
+	if u, err := url.Parse(dsn); err == nil {
+		return u.Redacted()
+	}
+	return "(a PostgreSQL URL)"
 }
 
 // cliActor is the administrator a command-line run acts as; its changes are

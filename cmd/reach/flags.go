@@ -5,6 +5,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"regexp"
 	"runtime"
 	"runtime/debug"
 	"strings"
@@ -47,7 +48,7 @@ func (f *flags) parse(args []string, stdout io.Writer, names ...string) ([]strin
 				fmt.Fprint(stdout, f.usage())
 				return nil, err
 			}
-			return nil, f.wrong(err.Error())
+			return nil, f.wrong(flagProblem(err))
 		}
 		if f.NArg() == 0 {
 			break
@@ -83,15 +84,46 @@ func (f *flags) need(names ...string) error {
 
 func (f *flags) wrong(msg string) error { return &usageError{msg: msg, usage: f.usage()} }
 
-// usage renders the command's usage line and flags.
+// isSet reports whether the command line set the flag, even to "".
+func (f *flags) isSet(name string) bool {
+	set := false
+	f.Visit(func(fl *flag.Flag) { set = set || fl.Name == name })
+	return set
+}
+
+// usage renders the command's usage line and flags, spelt as the usage
+// line and README spell them: --name.
 func (f *flags) usage() string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "usage: reach %s %s\n", f.Name(), f.args)
-	f.SetOutput(&b)
-	f.PrintDefaults()
-	f.SetOutput(io.Discard)
+	f.VisitAll(func(fl *flag.Flag) {
+		kind, help := flag.UnquoteUsage(fl)
+		fmt.Fprintf(&b, "  --%s", fl.Name)
+		if kind != "" {
+			fmt.Fprintf(&b, " %s", kind)
+		}
+		fmt.Fprintf(&b, "\n      %s", help)
+		if fl.DefValue != "" && fl.DefValue != "false" && fl.DefValue != "0" {
+			fmt.Fprintf(&b, " (default %s)", fl.DefValue)
+		}
+		b.WriteString("\n")
+	})
 	return b.String()
 }
+
+// flagProblem restates an error of the flag package with flags spelt --name.
+func flagProblem(err error) string {
+	msg := err.Error()
+	if name, ok := strings.CutPrefix(msg, "flag provided but not defined: -"); ok {
+		return "unknown flag --" + strings.TrimPrefix(name, "-")
+	}
+	if name, ok := strings.CutPrefix(msg, "flag needs an argument: -"); ok {
+		return "--" + strings.TrimPrefix(name, "-") + " needs a value"
+	}
+	return singleDashFlag.ReplaceAllString(msg, "flag --$1")
+}
+
+var singleDashFlag = regexp.MustCompile(`flag -+([a-z][a-z0-9-]*)`)
 
 // version describes this build: the module version and, when the build
 // knows it, the commit it was built from.

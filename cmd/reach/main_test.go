@@ -7,6 +7,7 @@ import (
 	"io"
 	"net"
 	"net/http"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -168,11 +169,24 @@ func TestCommandLinesAreReadStrictly(t *testing.T) {
 		{"migrate", "--db", db, "leftover"},
 		{"users", "deactivate", "--db", db, "--tenant-id", setup.TenantID},
 		{"users", "frobnicate"},
+		{"users", "update", setup.UserID, "--db", db, "--tenant-id", setup.TenantID}, // nothing to change
 		{"placeholders", "cleanup", "--db", db, "--tenant-id", setup.TenantID},
 	} {
 		_, errOut, code := runCLI(t, ctx, args...)
-		if code != 2 || !strings.Contains(errOut, "usage: reach") {
+		if code != 2 || !strings.Contains(errOut, "usage: reach") || strings.Contains(errOut, " -db") {
 			t.Errorf("%q: exit %d, stderr %q", args, code, errOut)
+		}
+	}
+	// Flags are spelt --name in messages, as in the usage.
+	if _, errOut, _ := runCLI(t, ctx, "lookup", "5128675309", "--bogus"); !strings.Contains(errOut, "unknown flag --bogus") || !strings.Contains(errOut, "  --tenant-id") {
+		t.Errorf("an unknown flag: %q", errOut)
+	}
+	// A mistyped --db is refused, not made into a new, empty database.
+	missing := filepath.Join(t.TempDir(), "mistyped.db")
+	for _, args := range [][]string{{"lookup", "5128675309"}, {"users", "list"}, {"placeholders", "report"}, {"seed", "--customers", "1"}} {
+		_, errOut, code := runCLI(t, ctx, append(args, "--db", missing, "--tenant-id", setup.TenantID)...)
+		if _, err := os.Stat(missing); code != 1 || !strings.Contains(errOut, "there is no database at "+missing) || err == nil {
+			t.Errorf("%q on a missing database: exit %d, %q; stat %v", args, code, errOut, err)
 		}
 	}
 	out, _, code := runCLI(t, ctx, "lookup", "5128675309", "--db", db, "--tenant-id", setup.TenantID)

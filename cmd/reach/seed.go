@@ -33,7 +33,7 @@ func runSeed(ctx context.Context, args []string, stdout, stderr io.Writer) error
 	if *count < 1 || *batch < 0 || *workers < 0 {
 		return f.wrong("--customers must be at least 1; --batch and --workers cannot be negative")
 	}
-	db, err := openDB(ctx, *dsn)
+	db, err := openTenant(ctx, *dsn, *tenantID)
 	if err != nil {
 		return err
 	}
@@ -105,14 +105,11 @@ func runSeed(ctx context.Context, args []string, stdout, stderr io.Writer) error
 	return nil
 }
 
-// seedCreator checks the tenant exists and returns its first active admin,
-// recorded as the creator of the generated contact methods.
+// seedCreator returns the tenant's first active admin, recorded as the
+// creator of the generated contact methods.
 func seedCreator(ctx context.Context, db *sqlstore.DB, tenantID string) (string, error) {
 	var creator string
 	err := db.Read(ctx, func(tx reach.Tx) error {
-		if _, err := tx.Tenant(ctx, tenantID); err != nil {
-			return err
-		}
 		users, err := tx.ListUsers(ctx, tenantID, "", 200)
 		for _, u := range users {
 			if u.Active && u.Role == reach.RoleAdmin {
@@ -122,9 +119,6 @@ func seedCreator(ctx context.Context, db *sqlstore.DB, tenantID string) (string,
 		}
 		return err
 	})
-	if reach.ErrorCode(err) == reach.ENOTFOUND {
-		return "", fmt.Errorf("tenant %q does not exist in this database: create one with `reach init --tenant NAME --admin-email EMAIL` and pass the tenant_id it prints", tenantID)
-	}
 	return creator, err
 }
 

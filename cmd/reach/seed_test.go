@@ -57,6 +57,7 @@ func TestSeedFillsAnExistingTenant(t *testing.T) {
 
 func TestSeedRefusesAnUnknownTenant(t *testing.T) {
 	db := filepath.Join(t.TempDir(), "reach.db")
+	initDB(t, db)
 	_, errOut, code := runCLI(t, context.Background(), "seed", "--db", db, "--tenant-id", "no-such-tenant", "--customers", "10")
 	if code == 0 || !strings.Contains(errOut, `tenant "no-such-tenant" does not exist`) || !strings.Contains(errOut, "reach init") {
 		t.Errorf("seed into a missing tenant: code %d, stderr %q", code, errOut)

@@ -31,18 +31,23 @@ func runUsers(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 			})
 	case "update":
 		var name, role *string
+		var fl *flags
 		return tenantCommand(ctx, "users update", "USER_ID [--name NAME] [--role ROLE] --tenant-id ID [--db DSN]", args, stdout,
 			func(f *flags) {
+				fl = f
 				name = f.String("name", "", "the new name")
 				role = f.String("role", "", "the new role: admin, manager, csr or viewer")
 			}, []string{"USER_ID"},
 			func(a *app.App, actor reach.Actor, pos []string) (any, error) {
 				var p app.UserPatch
-				if *name != "" {
+				if fl.isSet("name") {
 					p.Name = name
 				}
-				if *role != "" {
+				if fl.isSet("role") {
 					p.Role = (*reach.Role)(role)
+				}
+				if p.Name == nil && p.Role == nil {
+					return nil, fl.wrong("nothing to change: give --name, --role or both")
 				}
 				return onCurrentUser(ctx, a, actor, pos[0], func(base int64) (*reach.User, error) { return a.UpdateUser(ctx, actor, pos[0], p, base) })
 			})
