@@ -179,7 +179,10 @@ func NotFound(what, id string) *Error {
 
 // VersionConflict returns the error for a write based on a stale version.
 func VersionConflict(what, id string, have, want int64) *Error {
-	e := Errorf(EVERSIONCONFLICT, "The %s %s was changed by someone else (now version %d, your change was based on version %d). Reload it and apply your change again.", what, id, have, want)
+	e := Errorf(EVERSIONCONFLICT, "The %s %s has changed since version %d, which your change was based on: it is at version %d now. Reload it and apply your change again.", what, id, want, have)
+	if want > have {
+		e = Errorf(EVERSIONCONFLICT, "The %s %s has no version %d yet: it is at version %d. Send the version of the ETag you read.", what, id, want, have)
+	}
 	e.Details = map[string]any{"current_version": have}
 	return e
 }

@@ -177,7 +177,12 @@ func normalizeNumber(v *reach.Validation, rules *placeholderRules, prefix, value
 		n.Extension = ext
 	}
 	if n.Extension != "" && m.Kind == reach.KindMobile {
-		v.Add(fieldPath(prefix, "extension"), reach.EEXTENSIONNOTALLOWED, "A mobile number has no extension; choose kind phone or fax, or remove the extension.")
+		// The message is about the member that carried the extension.
+		field := "extension"
+		if ext == "" {
+			field = "value"
+		}
+		v.Add(fieldPath(prefix, field), reach.EEXTENSIONNOTALLOWED, "A mobile number has no extension; choose kind phone or fax, or remove the extension.")
 		return false
 	}
 	m.Value, m.Key, m.Extension, m.Display = n.E164, n.E164, n.Extension, n.Display()

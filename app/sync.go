@@ -284,6 +284,15 @@ func syncRecords(w *work, targets []syncTarget) {
 		}
 		w.save(before, after[ref])
 	}
+	// The answer lists the targets' records at their new versions, so a
+	// client pinning versions from it pins what is stored.
+	for _, t := range targets {
+		for i, c := range t.change.Candidates {
+			if r, ok := after[reach.RecordRef{Type: c.Record.Type, ID: c.Record.ID}]; ok {
+				t.change.Candidates[i].Record.Version = r.Header().Version
+			}
+		}
+	}
 }
 
 func syncOne(cms []reach.ContactMethod, t syncTarget) []reach.ContactMethod {

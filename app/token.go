@@ -60,7 +60,7 @@ func (a *App) CreateToken(ctx context.Context, actor reach.Actor, userID string,
 			return err
 		}
 		if !u.Active {
-			return reach.Invalid("user", reach.EINVALIDVALUE, u.Email+" is deactivated; reactivate the user before issuing a token.")
+			return reach.Errorf(reach.ECONFLICT, "%s is deactivated; reactivate the user before issuing a token.", u.Email)
 		}
 		out, err = issueToken(w, u, name)
 		return err

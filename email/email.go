@@ -198,7 +198,7 @@ func checkDomain(s, domain string) (ascii, uni string, err error) {
 		}
 	}
 	if len(labels) < 2 {
-		return "", "", fail("%q is not valid: the domain %q has no dot; it must be a full domain like example.com.", s, mapped)
+		return "", "", fail("%q is not valid: the domain %q has no dot; it must be a full domain, such as gmail.com.", s, mapped)
 	}
 	if tld := labels[len(labels)-1]; !isLetter(tld[len(tld)-1]) {
 		return "", "", fail("%q is not valid: it doesn't end in a real top-level domain such as .com.", s)

@@ -1,10 +1,12 @@
 package web
 
 import (
+	"bytes"
 	"encoding/json"
 	"errors"
 	"maps"
 	"net/http"
+	"slices"
 
 	"reach"
 )
@@ -23,24 +25,34 @@ type Problem struct {
 	Extra map[string]any `json:"-"`
 }
 
-// MarshalJSON inlines Extra next to the standard members.
+// MarshalJSON writes the standard members in their order, then Extra's.
 func (p *Problem) MarshalJSON() ([]byte, error) {
 	type plain Problem
 	base, err := json.Marshal((*plain)(p))
 	if err != nil || len(p.Extra) == 0 {
 		return base, err
 	}
-	m := map[string]any{}
-	if err := json.Unmarshal(base, &m); err != nil {
-		return nil, err
-	}
-	for k, v := range p.Extra {
-		if _, taken := m[k]; !taken {
-			m[k] = v
+	out := bytes.NewBuffer(base[:len(base)-1])
+	for _, k := range slices.Sorted(maps.Keys(p.Extra)) {
+		if slices.Contains(problemMembers, k) {
+			continue // a standard member is never overridden
 		}
+		v, err := json.Marshal(p.Extra[k])
+		if err != nil {
+			return nil, err
+		}
+		name, _ := json.Marshal(k)
+		out.WriteByte(',')
+		out.Write(name)
+		out.WriteByte(':')
+		out.Write(v)
 	}
-	return json.Marshal(m)
+	out.WriteByte('}')
+	return out.Bytes(), nil
 }
+
+// problemMembers are the members Problem itself writes.
+var problemMembers = []string{"type", "title", "status", "code", "detail", "request_id", "errors"}
 
 // statusOf is the one table from error code to HTTP status; a test checks
 // it covers reach.Codes. Field codes travel inside validation_failed, but

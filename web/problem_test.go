@@ -1,6 +1,7 @@
 package web
 
 import (
+	"encoding/json"
 	"errors"
 	"net/http/httptest"
 	"testing"
@@ -41,5 +42,20 @@ func TestInternalErrorsTellNothing(t *testing.T) {
 	}
 	if !errors.Is(wrapped, wrapped.Err) {
 		t.Errorf("the cause is not kept for logs")
+	}
+}
+
+// TestProblemMembersKeepTheirOrder: a problem's extra members follow the
+// standard ones, which they never replace.
+func TestProblemMembersKeepTheirOrder(t *testing.T) {
+	p := &Problem{Type: "about:blank", Title: "Conflict", Status: 409, Code: reach.ECONFLICT, Detail: "d",
+		Extra: map[string]any{"records": []string{"a"}, "code": "overridden", "current_version": 3}}
+	b, err := json.Marshal(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := `{"type":"about:blank","title":"Conflict","status":409,"code":"conflict","detail":"d","current_version":3,"records":["a"]}`
+	if string(b) != want {
+		t.Errorf("got  %s\nwant %s", b, want)
 	}
 }

@@ -185,6 +185,19 @@ func TestKindSwitchKeepsTheExtension(t *testing.T) {
 		if e.snapshot() != before {
 			t.Fatalf("the refused switch wrote")
 		}
+		// On entry, the message names the member the extension came in.
+		for _, tc := range []struct {
+			entry obj
+			field string
+		}{
+			{obj{"value": "(512) 867-5309 x5", "kind": "mobile"}, "contact_methods[0].value"},
+			{obj{"value": "(512) 867-5309", "extension": "5", "kind": "mobile"}, "contact_methods[0].extension"},
+		} {
+			r := e.do("csr", "POST", "/api/v1/customers", obj{"name": "Ext", "contact_methods": arr{tc.entry}})
+			if r.Status != 422 || len(r.Fields()) != 1 || r.Fields()[0].Code != reach.EEXTENSIONNOTALLOWED || r.Fields()[0].Field != tc.field {
+				t.Errorf("%v: %d %s", tc.entry, r.Status, r.Body)
+			}
+		}
 		var res contactResult
 		e.must(200, "csr", "PATCH", "/api/v1/contact-methods/"+m.ID, obj{"kind": "mobile", "extension": ""}, ifMatch(1)...).Decode(t, &res)
 		if res.ContactMethod.Kind != reach.KindMobile || res.ContactMethod.Extension != "" || res.ContactMethod.Memo != "Desk" {

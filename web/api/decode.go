@@ -78,7 +78,7 @@ func scanJSON(body []byte) error {
 			return reach.Invalid("", reach.EWRONGTYPE, "The request body must be a JSON object.")
 		case tok.Kind() == 'n':
 			field := fieldOf(d.StackPointer())
-			return reach.Invalid(field, reach.EWRONGTYPE, fmt.Sprintf("%s is null; leave a member out instead of sending null.", field))
+			return reach.Invalid(field, reach.EWRONGTYPE, fmt.Sprintf("%s can't be null: send a value, or leave the member out if it is optional.", field))
 		}
 	}
 }

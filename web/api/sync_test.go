@@ -402,6 +402,14 @@ func TestSyncFromIsComparedNormalized(t *testing.T) {
 		if len(saved.Changes) != 1 || len(saved.Changes[0].Synced) != 1 {
 			t.Fatalf("sync from a number as typed: %+v", saved.Changes)
 		}
+		// The answer lists the synced record at its new version.
+		for _, c := range saved.Changes[0].Candidates {
+			if c.ContactMethodID == u1.ID {
+				if etag := e.must(200, "csr", "GET", "/api/v1/locations/"+w.unit1.ID, nil).Header.Get("ETag"); etag != fmt.Sprintf(`"%d"`, c.Record.Version) {
+					t.Errorf("the synced record is listed at version %d, but is at %s", c.Record.Version, etag)
+				}
+			}
+		}
 		// The property manager's email is stored as PM@MapleMgmt.com on the
 		// HOA; removing it from the landlord syncs with from in lower case.
 		lm := w.landlord.ContactMethods[1]

@@ -55,7 +55,7 @@ func TestUserLifecycle(t *testing.T) {
 		if len(tokens.Items) != 0 {
 			t.Errorf("a deactivated user keeps %d tokens", len(tokens.Items))
 		}
-		if r := e.do("admin", "POST", "/api/v1/users/"+csr+"/tokens", nil); r.Status != 422 {
+		if r := e.do("admin", "POST", "/api/v1/users/"+csr+"/tokens", nil); r.Status != 409 || r.Code() != reach.ECONFLICT {
 			t.Errorf("a token for a deactivated user: %d %s", r.Status, r.Body)
 		}
 		// Reactivated, the old token stays revoked; a new one works.

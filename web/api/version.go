@@ -21,8 +21,11 @@ func baseVersion(r *http.Request, body *int64) (int64, error) {
 		return 0, reach.Errorf(reach.EVERSIONCONFLICT, "If-Match compares entity tags strongly, so a weak tag (%s) never matches; send the ETag exactly as received, such as \"3\".", header)
 	default:
 		v, err := strconv.ParseInt(strings.Trim(header, `"`), 10, 64)
-		if err != nil || v < 1 || !strings.HasPrefix(header, `"`) || !strings.HasSuffix(header, `"`) || len(header) < 3 {
+		if err != nil || !strings.HasPrefix(header, `"`) || !strings.HasSuffix(header, `"`) || len(header) < 3 {
 			return 0, reach.Errorf(reach.EMALFORMED, "If-Match must be one entity tag as sent in ETag, such as \"3\" (got %s).", header)
+		}
+		if v < 1 {
+			return 0, reach.Errorf(reach.EMALFORMED, "If-Match names version %d, but versions start at 1: send the ETag you read.", v)
 		}
 		fromHeader = v
 	}
