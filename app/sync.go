@@ -202,10 +202,16 @@ func applySync(w *work, edited reach.Record, changes []ValueChange, opts SyncOpt
 		key string
 	}
 	candidates := map[string]listed{}
-	var owners []reach.RecordRef
 	for _, vc := range changes {
 		for _, c := range vc.Candidates {
 			candidates[c.ContactMethodID] = listed{c, vc.key}
+		}
+	}
+	// Only the targets' records are read for writing (and so, on
+	// PostgreSQL, locked): the other holders are not changed.
+	var owners []reach.RecordRef
+	for _, id := range ids {
+		if c, ok := candidates[id]; ok {
 			owners = append(owners, reach.RecordRef{Type: c.Record.Type, ID: c.Record.ID})
 		}
 	}

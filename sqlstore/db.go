@@ -8,6 +8,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"math/rand/v2"
 	"net/url"
 	"strings"
 	"time"
@@ -150,9 +151,22 @@ func (db *DB) Read(ctx context.Context, fn func(reach.Tx) error) error {
 }
 
 // Write runs fn in a read-write transaction; it commits when fn returns nil.
+// A transaction PostgreSQL aborts to break a deadlock (two edits each
+// syncing to the other's record, say) or cannot serialize is run again, up
+// to writeAttempts times in all, after a short random pause: fn must build
+// its work from scratch each time, as app's use cases do.
 func (db *DB) Write(ctx context.Context, fn func(reach.Tx) error) error {
-	return db.run(ctx, db.write, nil, fn)
+	for attempt := 1; ; attempt++ {
+		err := db.run(ctx, db.write, nil, fn)
+		if !isCollision(err) || attempt == writeAttempts || ctx.Err() != nil {
+			return err
+		}
+		time.Sleep(time.Duration(rand.Int64N(int64(attempt) * int64(10*time.Millisecond))))
+	}
 }
+
+// writeAttempts bounds how often Write runs a transaction that collided.
+const writeAttempts = 5
 
 func (db *DB) run(ctx context.Context, pool *sql.DB, opts *sql.TxOptions, fn func(reach.Tx) error) error {
 	sqlTx, err := pool.BeginTx(ctx, opts)

@@ -73,9 +73,9 @@ func (sqliteDialect) translate(err error) error {
 	if errors.As(err, &se) {
 		switch se.Code() {
 		case sqlite3.SQLITE_CONSTRAINT_UNIQUE, sqlite3.SQLITE_CONSTRAINT_PRIMARYKEY:
-			return errDuplicate
+			return duplicate(err)
 		case sqlite3.SQLITE_CONSTRAINT_FOREIGNKEY:
-			return errDangling
+			return dangling(err)
 		}
 	}
 	return err
@@ -113,21 +113,56 @@ func (postgresDialect) translate(err error) error {
 	if errors.As(err, &pe) {
 		switch pe.Code {
 		case "23505": // unique_violation
-			return errDuplicate
+			return duplicate(err)
 		case "23503": // foreign_key_violation
-			return errDangling
+			return dangling(err)
+		case "40P01", "40001": // deadlock_detected, serialization_failure
+			return collided(err)
 		}
 	}
 	return err
 }
 
-// The domain errors that constraint violations become, whatever the dialect.
-var (
-	errDuplicate = &reach.Error{Code: reach.ECONFLICT, Message: "A record with the same unique value already exists."}
-	// errDangling is a reference to a row that does not exist in the tenant:
-	// references carry the tenant id, so another tenant's row is not found.
-	errDangling = &reach.Error{Code: reach.ENOTFOUND, Message: "The record referred to does not exist."}
-)
+// The domain errors that database errors become, whatever the dialect; each
+// keeps the driver's error as its cause, for the log.
+
+func duplicate(cause error) error {
+	return &reach.Error{Code: reach.ECONFLICT, Message: "A record with the same unique value already exists.", Err: errDuplicateKey{cause}}
+}
+
+// errDuplicateKey marks a cause as a unique key violation, which a store
+// method may restate in its own terms.
+type errDuplicateKey struct{ error }
+
+func (e errDuplicateKey) Unwrap() error { return e.error }
+
+func isDuplicate(err error) bool {
+	var d errDuplicateKey
+	return errors.As(err, &d)
+}
+
+// dangling is a reference to a row that does not exist in the tenant:
+// references carry the tenant id, so another tenant's row is not found.
+func dangling(cause error) error {
+	return &reach.Error{Code: reach.ENOTFOUND, Message: "The record referred to does not exist.", Err: cause}
+}
+
+// collided is a transaction the database aborted to break a deadlock, or
+// could not serialize with another: run again, it will most likely pass.
+// Write does so; the error reaches a client only when retries ran out.
+func collided(cause error) error {
+	return &reach.Error{Code: reach.ECONFLICT, Message: "The change collided with others saved at the same moment and was not made; try again.", Err: errCollision{cause}}
+}
+
+// errCollision marks a cause as a collision, for Write to retry.
+type errCollision struct{ error }
+
+func (e errCollision) Unwrap() error { return e.error }
+
+func isCollision(err error) bool {
+	var c errCollision
+	return errors.As(err, &c)
+}
 
 // timeCol scans a timestamp stored either as TIMESTAMPTZ or as SQLite text.
 type timeCol struct{ t *time.Time }

@@ -12,7 +12,7 @@ func (t *tx) InsertUser(ctx context.Context, u *reach.User) error {
 	_, err := t.exec(ctx, `INSERT INTO users (id, tenant_id, email, email_key, name, role, active, version, created_at)
 		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 		u.ID, u.TenantID, u.Email, strings.ToLower(u.Email), u.Name, string(u.Role), u.Active, u.Version, t.ts(u.CreatedAt))
-	if reach.ErrorCode(err) == reach.ECONFLICT {
+	if isDuplicate(err) {
 		return reach.Errorf(reach.ECONFLICT, "A user with email %s already exists.", u.Email)
 	}
 	return err

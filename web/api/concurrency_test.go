@@ -175,3 +175,48 @@ func TestEveryWriteNamesItsVersion(t *testing.T) {
 		e.must(200, "admin", "PATCH", "/api/v1/customers/"+c.ID, obj{"name": "By both", "version": 2}, ifMatch(2)...)
 	})
 }
+
+// TestCrossingSyncsCollideCleanly: two agents at once each change a number
+// on their record and sync it to the other's — each transaction locks its
+// own record, then the other's, which on PostgreSQL is a deadlock the
+// database breaks by aborting one. The aborted one runs again and then
+// finds its record changed by the other's sync: every request is answered
+// 200 or 412, never 500, and at least one goes through each time.
+func TestCrossingSyncsCollideCleanly(t *testing.T) {
+	const rounds = 6 // PostgreSQL takes deadlock_timeout (1 s) to see each deadlock
+	forEachBackend(t, func(t *testing.T, e *env) {
+		owner := e.customer(obj{"name": "Crossing Owner"})
+		for round := range rounds {
+			p, q := fmt.Sprintf("512-867-%04d", 2000+round), fmt.Sprintf("512-867-%04d", 3000+round)
+			methods := arr{obj{"value": p, "kind": "phone", "memo": "P"}, obj{"value": q, "kind": "phone", "memo": "Q"}}
+			x := e.location(owner.ID, obj{"name": fmt.Sprintf("X %d", round), "contact_methods": methods})
+			y := e.location(owner.ID, obj{"name": fmt.Sprintf("Y %d", round), "contact_methods": methods})
+			edits := []struct {
+				method, target string
+				from, to      string
+			}{
+				{x.ContactMethods[0].ID, y.ContactMethods[0].ID, p, fmt.Sprintf("512-867-%04d", 4000+round)},
+				{y.ContactMethods[1].ID, x.ContactMethods[1].ID, q, fmt.Sprintf("512-867-%04d", 5000+round)},
+			}
+			statuses := make([]int, len(edits))
+			var wg sync.WaitGroup
+			start := make(chan struct{})
+			for i, ed := range edits {
+				wg.Go(func() {
+					<-start
+					r := e.do("csr", "PATCH", "/api/v1/contact-methods/"+ed.method,
+						obj{"value": ed.to, "sync": arr{obj{"from": ed.from, "targets": arr{ed.target}}}}, ifMatch(1)...)
+					statuses[i] = r.Status
+					if r.Status != 200 && r.Status != 412 {
+						t.Errorf("round %d, edit %d: %d %s", round, i, r.Status, r.Body)
+					}
+				})
+			}
+			close(start)
+			wg.Wait()
+			if statuses[0] != 200 && statuses[1] != 200 {
+				t.Errorf("round %d: neither crossing edit went through: %v", round, statuses)
+			}
+		}
+	})
+}
