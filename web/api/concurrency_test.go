@@ -193,7 +193,7 @@ func TestCrossingSyncsCollideCleanly(t *testing.T) {
 			y := e.location(owner.ID, obj{"name": fmt.Sprintf("Y %d", round), "contact_methods": methods})
 			edits := []struct {
 				method, target string
-				from, to      string
+				from, to       string
 			}{
 				{x.ContactMethods[0].ID, y.ContactMethods[0].ID, p, fmt.Sprintf("512-867-%04d", 4000+round)},
 				{y.ContactMethods[1].ID, x.ContactMethods[1].ID, q, fmt.Sprintf("512-867-%04d", 5000+round)},
