@@ -10,7 +10,7 @@ func (t *tx) InsertPlaceholder(ctx context.Context, p *reach.Placeholder) error 
 	_, err := t.exec(ctx, `INSERT INTO placeholders (id, tenant_id, kind, value, key, note, created_at, created_by)
 		VALUES (?, ?, ?, ?, ?, ?, ?, ?)`, p.ID, p.TenantID, string(p.Kind), p.Value, p.Key, p.Note, t.ts(p.CreatedAt), p.CreatedBy)
 	if isDuplicate(err) {
-		return reach.Errorf(reach.ECONFLICT, "%s is already on the placeholder list.", p.Value)
+		return &reach.Error{Code: reach.ECONFLICT, Message: p.Value + " is already on the placeholder list.", Err: err}
 	}
 	return err
 }

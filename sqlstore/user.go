@@ -2,6 +2,7 @@ package sqlstore
 
 import (
 	"context"
+	"fmt"
 	"strings"
 	"time"
 
@@ -13,7 +14,7 @@ func (t *tx) InsertUser(ctx context.Context, u *reach.User) error {
 		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 		u.ID, u.TenantID, u.Email, strings.ToLower(u.Email), u.Name, string(u.Role), u.Active, u.Version, t.ts(u.CreatedAt))
 	if isDuplicate(err) {
-		return reach.Errorf(reach.ECONFLICT, "A user with email %s already exists.", u.Email)
+		return &reach.Error{Code: reach.ECONFLICT, Message: fmt.Sprintf("A user with email %s already exists.", u.Email), Err: err}
 	}
 	return err
 }

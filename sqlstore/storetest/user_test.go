@@ -2,6 +2,8 @@ package storetest
 
 import (
 	"context"
+	"errors"
+	"strings"
 	"testing"
 	"time"
 
@@ -79,6 +81,11 @@ func TestTenantsUsersTokens(t *testing.T) {
 						Role: reach.RoleCSR, Active: true, CreatedAt: at(6)}
 					err := db.Write(ctx, func(tx reach.Tx) error { return tx.InsertUser(ctx, dup) })
 					wantCode(t, err, reach.ECONFLICT)
+					// The driver's error is kept as the cause, for the log.
+					var e *reach.Error
+					if !errors.As(err, &e) || e.Err == nil || !strings.Contains(errors.Unwrap(err).Error(), "users") {
+						t.Errorf("the conflict carries no cause from the database: %v", err)
+					}
 				})
 			}
 		})
