@@ -22,10 +22,10 @@ type IdempotencyRecord struct {
 
 // IdempotencyStore keeps each tenant's recent idempotency keys.
 type IdempotencyStore interface {
-	// ReserveIdempotencyKey stores r as in progress and returns true, unless
-	// the tenant already holds r.Key, which it returns with false. Keys
-	// created before since are forgotten first.
-	ReserveIdempotencyKey(ctx context.Context, r *IdempotencyRecord, since time.Time) (*IdempotencyRecord, bool, error)
+	// ReserveIdempotencyKey stores r as in progress and returns nil, unless
+	// the tenant already holds r.Key, which it returns. Keys created before
+	// since are forgotten first.
+	ReserveIdempotencyKey(ctx context.Context, r *IdempotencyRecord, since time.Time) (*IdempotencyRecord, error)
 	// CompleteIdempotencyKey stores the response of a reserved key.
 	CompleteIdempotencyKey(ctx context.Context, tenantID, key string, response []byte) error
 	// ReleaseIdempotencyKey forgets a reserved key whose request failed, so

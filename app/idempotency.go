@@ -16,6 +16,10 @@ import (
 // idempotencyTTL is how long a tenant's Idempotency-Keys are remembered.
 const idempotencyTTL = 24 * time.Hour
 
+// idempotencyLease is how long a key stays reserved for a request that has
+// not finished; longer than any request may run (serve's write timeout).
+const idempotencyLease = 2 * time.Minute
+
 // An Idempotency-Key is stored as its hash, and the response it answers is
 // sealed with a key derived from it: the database alone gives up neither,
 // and a response kept for a retry can hold a secret shown once, such as a
@@ -60,7 +64,8 @@ func open(key, fingerprint string, sealed []byte) ([]byte, error) {
 // fingerprint names, before the request runs. It returns the first
 // response when a request with this key already completed; refuses the key
 // with EIDEMPOTENCYREUSED when it came with another request, and with
-// EIDEMPOTENCYBUSY while the first is still running (or was cut short);
+// EIDEMPOTENCYBUSY while the first is still running (a first request that
+// has not finished within idempotencyLease is taken to have died);
 // and returns nil, nil when this request is the first and may run. The
 // caller then finishes or abandons the key.
 func (a *App) BeginIdempotent(ctx context.Context, actor reach.Actor, key, fingerprint string) ([]byte, error) {
@@ -68,7 +73,14 @@ func (a *App) BeginIdempotent(ctx context.Context, actor reach.Actor, key, finge
 	err := a.store.Write(ctx, func(tx reach.Tx) error {
 		r := &reach.IdempotencyRecord{TenantID: actor.TenantID, Key: keyID(key), Fingerprint: fingerprint, CreatedAt: tx.Now()}
 		var err error
-		held, _, err = tx.ReserveIdempotencyKey(ctx, r, tx.Now().Add(-idempotencyTTL))
+		held, err = tx.ReserveIdempotencyKey(ctx, r, tx.Now().Add(-idempotencyTTL))
+		if err == nil && held != nil && held.Response == nil && held.CreatedAt.Before(tx.Now().Add(-idempotencyLease)) {
+			// The first request never finished (its instance stopped, say):
+			// this one takes the key over.
+			if err = tx.ReleaseIdempotencyKey(ctx, actor.TenantID, r.Key); err == nil {
+				held, err = tx.ReserveIdempotencyKey(ctx, r, tx.Now().Add(-idempotencyTTL))
+			}
+		}
 		return err
 	})
 	switch {

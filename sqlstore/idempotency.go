@@ -7,25 +7,25 @@ import (
 	"reach"
 )
 
-func (t *tx) ReserveIdempotencyKey(ctx context.Context, r *reach.IdempotencyRecord, since time.Time) (*reach.IdempotencyRecord, bool, error) {
+func (t *tx) ReserveIdempotencyKey(ctx context.Context, r *reach.IdempotencyRecord, since time.Time) (*reach.IdempotencyRecord, error) {
 	if _, err := t.exec(ctx, `DELETE FROM idempotency_keys WHERE tenant_id = ? AND created_at < ?`, r.TenantID, t.ts(since)); err != nil {
-		return nil, false, err
+		return nil, err
 	}
 	res, err := t.exec(ctx, `INSERT INTO idempotency_keys (tenant_id, key, fingerprint, created_at) VALUES (?, ?, ?, ?)
 		ON CONFLICT (tenant_id, key) DO NOTHING`, r.TenantID, r.Key, r.Fingerprint, t.ts(r.CreatedAt))
 	if err != nil {
-		return nil, false, err
+		return nil, err
 	}
 	if n, err := res.RowsAffected(); err != nil || n == 1 {
-		return nil, n == 1, err
+		return nil, err
 	}
 	held := reach.IdempotencyRecord{TenantID: r.TenantID, Key: r.Key}
 	err = t.queryRow(ctx, `SELECT fingerprint, response, created_at FROM idempotency_keys WHERE tenant_id = ? AND key = ?`,
 		r.TenantID, r.Key).Scan(&held.Fingerprint, &held.Response, timeCol{&held.CreatedAt})
 	if err != nil {
-		return nil, false, notFound(err, "idempotency key", r.Key)
+		return nil, notFound(err, "idempotency key", r.Key)
 	}
-	return &held, false, nil
+	return &held, nil
 }
 
 func (t *tx) CompleteIdempotencyKey(ctx context.Context, tenantID, key string, response []byte) error {

@@ -2,6 +2,7 @@ package api
 
 import (
 	"bytes"
+	"context"
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
@@ -17,8 +18,9 @@ import (
 // idempotent lets a creating request carry an Idempotency-Key: a retry with
 // the same key and request gets the first response again instead of
 // creating a second record, the same key with another request is refused.
-// Keys are per tenant and kept 24 hours. A request that failed on the
-// server's side (5xx) is not remembered, so its retry runs again.
+// Keys are per tenant and kept 24 hours. Only a request that went through
+// is remembered: one refused (4xx) changed nothing and one that failed on
+// the server's side (5xx) may not have, so their retries run again.
 func (a *api) idempotent(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		keys := r.Header.Values("Idempotency-Key")
@@ -57,11 +59,14 @@ func (a *api) idempotent(next http.Handler) http.Handler {
 		rec := &recorder{header: http.Header{}, status: http.StatusOK}
 		next.ServeHTTP(rec, r)
 		first := storedResponse{Status: rec.status, Header: rec.header, Body: rec.body.Bytes()}
-		if first.Status >= 500 {
-			err = a.app.AbandonIdempotent(r.Context(), actor, key)
+		// The key is settled even if the client has gone: that is when a
+		// retry is most likely.
+		ctx := context.WithoutCancel(r.Context())
+		if first.Status >= 400 {
+			err = a.app.AbandonIdempotent(ctx, actor, key)
 		} else {
 			enc, _ := json.Marshal(first)
-			err = a.app.FinishIdempotent(r.Context(), actor, key, fingerprint, enc)
+			err = a.app.FinishIdempotent(ctx, actor, key, fingerprint, enc)
 		}
 		if err != nil {
 			a.srv.Fail(w, r, err)
@@ -72,14 +77,15 @@ func (a *api) idempotent(next http.Handler) http.Handler {
 }
 
 // fingerprintOf identifies a request for its idempotency key: who sent it,
-// where, and the body it carried — as canonical JSON, so the same members
-// in another order or spacing are the same request.
+// where, the version it is based on, and the body it carried — as canonical
+// JSON, so the same members in another order or spacing are the same
+// request.
 func fingerprintOf(userID string, r *http.Request, body []byte) string {
 	canonical := jsontext.Value(bytes.Clone(body))
 	if canonical.Canonicalize() == nil {
 		body = canonical
 	}
-	sum := sha256.Sum256([]byte(userID + "\n" + r.Method + " " + r.URL.RequestURI() + "\n" + string(body)))
+	sum := sha256.Sum256([]byte(userID + "\n" + r.Method + " " + r.URL.RequestURI() + "\nIf-Match: " + r.Header.Get("If-Match") + "\n" + string(body)))
 	return hex.EncodeToString(sum[:])
 }
 

@@ -44,12 +44,24 @@ func TestIdempotencyKeyMakesRetriesSafe(t *testing.T) {
 		}
 		// Another tenant's keys are its own.
 		e.must(201, "other", "POST", "/api/v1/customers", body, "Idempotency-Key", "order-7f3a")
-		// A refused first request is remembered too: the retry is refused alike.
+		// A refused request changed nothing and is not remembered: its retry
+		// runs again — and, sent as it should have been, goes through.
 		bad := obj{"name": "Bad", "contact_methods": arr{obj{"value": "+44 20 7946 0958"}}}
 		r1 := e.do("csr", "POST", "/api/v1/customers", bad, "Idempotency-Key", "bad-1")
 		r2 := e.do("csr", "POST", "/api/v1/customers", bad, "Idempotency-Key", "bad-1")
-		if r1.Status != 422 || string(r2.Body) != string(r1.Body) {
-			t.Errorf("a refused request retried: %d then %d", r1.Status, r2.Status)
+		if r1.Status != 422 || r2.Status != 422 || r2.Header.Get("Idempotent-Replayed") != "" {
+			t.Errorf("a refused request retried: %d then %d (replayed %q)", r1.Status, r2.Status, r2.Header.Get("Idempotent-Replayed"))
+		}
+		c := e.customer(obj{"name": "Has Versions"})
+		add := obj{"value": "512-867-0001"}
+		if r := e.do("csr", "POST", "/api/v1/customers/"+c.ID+"/contact-methods", add, "Idempotency-Key", "add-1", outsideHeader, "no If-Match"); r.Status != 428 {
+			t.Fatalf("adding without a version: %d %s", r.Status, r.Body)
+		}
+		e.must(201, "csr", "POST", "/api/v1/customers/"+c.ID+"/contact-methods", add, "Idempotency-Key", "add-1", "If-Match", `"1"`)
+		// The version is part of the request: the same key based on another
+		// version is another request.
+		if r := e.do("csr", "POST", "/api/v1/customers/"+c.ID+"/contact-methods", add, "Idempotency-Key", "add-1", "If-Match", `"2"`); r.Code() != reach.EIDEMPOTENCYREUSED {
+			t.Errorf("the key with another If-Match: %d %s", r.Status, r.Body)
 		}
 		for _, key := range []string{"no spaces allowed", ""} {
 			if r := e.do("csr", "POST", "/api/v1/customers", body, "Idempotency-Key", key, outsideHeader, "a malformed key"); r.Status != 400 {
