@@ -223,6 +223,9 @@ func normalizeKey(value string) string {
 	return s
 }
 
+// maxContactMethods bounds one record's contact methods.
+const maxContactMethods = 100
+
 // checkSet enforces the rules over a record's whole list of contact methods:
 // each value once per record — a number with its extension, so two people on
 // one main line are two methods — and at most one primary number and one
@@ -230,6 +233,14 @@ func normalizeKey(value string) string {
 // ("" for one the request did not send); each problem is reported on an
 // entry the request sent, and its message names the other entry.
 func checkSet(v *reach.Validation, cms []reach.ContactMethod, fieldOf func(i int) (string, bool)) {
+	if len(cms) > maxContactMethods {
+		field, msg := "contact_methods", fmt.Sprintf("A record has at most %d contact methods; send at most %d.", maxContactMethods, maxContactMethods)
+		if f, _ := fieldOf(len(cms) - 1); !strings.HasPrefix(f, "contact_methods[") {
+			field, msg = "value", fmt.Sprintf("The record has %d contact methods, the most it may have; remove one before adding another.", maxContactMethods)
+		}
+		v.Add(field, reach.ETOOLONG, msg)
+		return
+	}
 	primaries := map[string]int{}
 	for i, m := range cms {
 		if m.Key == "" { // already reported as invalid
@@ -262,6 +273,16 @@ func checkSet(v *reach.Validation, cms []reach.ContactMethod, fieldOf func(i int
 			primaries[g] = i
 		}
 	}
+}
+
+// refuseID refuses an id on the entry of a new contact method, which gets
+// its id when stored; it reports whether it did.
+func refuseID(v *reach.Validation, entry string, in ContactMethodInput) bool {
+	if in.ID == "" {
+		return false
+	}
+	v.Add(fieldPath(entry, "id"), reach.EUNKNOWNFIELD, "A new contact method has no id yet; leave id out.")
+	return true
 }
 
 // describeEntry names a method for a message: the entry of the request that

@@ -50,9 +50,6 @@ type CustomerPatch struct {
 	Address *AddressPatch       `json:"address,omitempty"`
 }
 
-// maxContactMethods bounds one record's contact methods.
-const maxContactMethods = 100
-
 // CreateCustomer creates a customer with its contact methods in one change.
 func (a *App) CreateCustomer(ctx context.Context, actor reach.Actor, in CustomerInput) (*reach.Customer, error) {
 	if err := actor.Require(reach.PermCustomerEdit); err != nil {
@@ -83,10 +80,6 @@ func (a *App) CreateCustomer(ctx context.Context, actor reach.Actor, in Customer
 // newContacts gives a record being created its contact methods, checked as
 // a whole set, and refuses the record if anything in v failed.
 func newContacts(w *work, v *reach.Validation, r reach.Record, in []ContactMethodInput) error {
-	if len(in) > maxContactMethods {
-		v.Add("contact_methods", reach.ETOOLONG, fmt.Sprintf("A record has at most %d contact methods.", maxContactMethods))
-		return v.Err()
-	}
 	rules, err := w.placeholders()
 	if err != nil {
 		return err
@@ -95,15 +88,12 @@ func newContacts(w *work, v *reach.Validation, r reach.Record, in []ContactMetho
 	fields := make([]string, 0, len(in))
 	for i, item := range in {
 		field := fmt.Sprintf("contact_methods[%d]", i)
-		if item.ID != "" {
-			v.Add(field+".id", reach.EUNKNOWNCONTACTMETHOD, "A new record's contact methods cannot carry ids; omit id.")
+		if refuseID(v, field, item) {
 			continue
 		}
 		cms, fields = append(cms, newMethod(normalizeContact(v, rules, field, item, nil))), append(fields, field)
 	}
-	if !v.Failed() {
-		checkSet(v, cms, func(i int) (string, bool) { return fields[i], true })
-	}
+	checkSet(v, cms, func(i int) (string, bool) { return fields[i], true })
 	r.Header().ContactMethods = cms
 	return v.Err()
 }

@@ -71,7 +71,7 @@ func (a *App) editRecord(ctx context.Context, actor reach.Actor, ref reach.Recor
 		if err != nil {
 			return err
 		}
-		if !v.Failed() && fieldOf != nil {
+		if fieldOf != nil {
 			checkSet(&v, after.Header().ContactMethods, fieldOf)
 		}
 		if err := v.Err(); err != nil {
@@ -219,7 +219,9 @@ func (a *App) AddContactMethod(ctx context.Context, actor reach.Actor, ref reach
 		if err != nil {
 			return nil, err
 		}
-		in.ID = ""
+		if refuseID(v, "", in) {
+			return nil, v.Err()
+		}
 		m := newMethod(normalizeContact(v, rules, "", in, nil))
 		id = m.ID
 		h := r.Header()

@@ -65,9 +65,6 @@ func (a *api) addContactMethod(ref func(*http.Request) reach.RecordRef) endpoint
 		if err != nil {
 			return reply{}, err
 		}
-		if in.ID != "" {
-			return reply{}, reach.Invalid("id", reach.EUNKNOWNFIELD, "A new contact method has no id yet; leave id out.")
-		}
 		e, id, err := a.app.AddContactMethod(r.Context(), actor(r), ref(r), in.ContactMethodInput, base)
 		if err != nil {
 			return reply{}, err

@@ -205,3 +205,37 @@ func TestKindSwitchKeepsTheExtension(t *testing.T) {
 		}
 	})
 }
+
+// TestARecordHoldsAtMostAHundredMethods: the limit holds however methods
+// arrive — on creation, in a whole-set save, one at a time.
+func TestARecordHoldsAtMostAHundredMethods(t *testing.T) {
+	e := newEnv(t, openSQLite(t))
+	entries := func(n int) arr {
+		out := arr{}
+		for i := range n {
+			out = append(out, obj{"value": fmt.Sprintf("512-867-%04d", 1000+i)})
+		}
+		return out
+	}
+	if r := e.do("csr", "POST", "/api/v1/customers", obj{"name": "Too Many", "contact_methods": entries(101)}, outsideHeader, "over maxItems"); r.Status != 422 || r.Fields()[0].Field != "contact_methods" || r.Fields()[0].Code != reach.ETOOLONG {
+		t.Errorf("creating with 101: %d %.300s", r.Status, r.Body)
+	}
+	c := e.customer(obj{"name": "Full", "contact_methods": entries(100)})
+	if r := e.do("csr", "PUT", "/api/v1/customers/"+c.ID+"/contact-methods", obj{"contact_methods": entries(101)}, append(ifMatch(1), outsideHeader, "over maxItems")...); r.Status != 422 || r.Fields()[0].Field != "contact_methods" || r.Fields()[0].Code != reach.ETOOLONG {
+		t.Errorf("saving 101: %d %.300s", r.Status, r.Body)
+	}
+	if r := e.do("csr", "POST", "/api/v1/customers/"+c.ID+"/contact-methods", obj{"value": "512-867-2001"}, ifMatch(1)...); r.Status != 422 || r.Fields()[0].Field != "value" || r.Fields()[0].Code != reach.ETOOLONG {
+		t.Errorf("adding a 101st: %d %.300s", r.Status, r.Body)
+	}
+}
+
+// TestEveryProblemOfASetIsReportedAtOnce: two primaries are reported with
+// the set's other problems, not only once those are fixed.
+func TestEveryProblemOfASetIsReportedAtOnce(t *testing.T) {
+	e := newEnv(t, openSQLite(t))
+	r := e.do("csr", "POST", "/api/v1/customers", obj{"name": "Many Problems", "contact_methods": arr{
+		obj{"value": "512-867-5309", "primary": true}, obj{"value": "512-867-5310", "primary": true}, obj{"value": "+44 20 7946 0958"}}})
+	if r.Status != 422 || !contains(r.FieldCodes(), reach.EMULTIPLEPRIMARY) || !contains(r.FieldCodes(), reach.EINTERNATIONAL) {
+		t.Errorf("two primaries and an international number: %d %s", r.Status, r.Body)
+	}
+}
