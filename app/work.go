@@ -81,8 +81,10 @@ func (w *work) put(before, after reach.Record, stamp bool) bool {
 	default:
 		h.Version, h.UpdatedAt = before.Header().Version, before.Header().UpdatedAt
 	}
+	// What is written and audited is the record as saved: the caller may go
+	// on to flag placeholders on after for its reply, which are never stored.
 	if again {
-		w.writes[i].After = after
+		w.writes[i].After = after.Clone()
 		return changed
 	}
 	if !changed {
@@ -90,7 +92,7 @@ func (w *work) put(before, after reach.Record, stamp bool) bool {
 	}
 	w.saved[ref] = len(w.writes)
 	w.audit = append(w.audit, auditEntry{write: len(w.writes)})
-	w.writes = append(w.writes, reach.RecordWrite{Before: before, After: after})
+	w.writes = append(w.writes, reach.RecordWrite{Before: before, After: after.Clone()})
 	return true
 }
 

@@ -103,6 +103,10 @@ func TestLegacyPlaceholdersAreFlaggedAndEditable(t *testing.T) {
 		}
 		// Its memo can still be changed; its value is not re-judged.
 		e.must(200, "csr", "PATCH", "/api/v1/contact-methods/"+c.ContactMethods[0].ID, obj{"memo": "ask for real number"}, ifMatch(1)...)
+		// The flag is for readers: the history records the method as stored.
+		if hist := e.must(200, "manager", "GET", "/api/v1/customers/"+c.ID+"/changes", nil); strings.Contains(string(hist.Body), "fictional-555-01xx") {
+			t.Errorf("the placeholder flag was written into the history: %s", hist.Body)
+		}
 		// Replacing it with a real number works (and is not offered for sync).
 		e.must(200, "csr", "PATCH", "/api/v1/contact-methods/"+c.ContactMethods[0].ID, obj{"value": "512-867-2222"}, ifMatch(2)...)
 	})
