@@ -31,7 +31,7 @@ func (a *api) getChange(r *http.Request) (reply, error) {
 }
 
 func (a *api) revertChange(r *http.Request) (reply, error) {
-	if err := decode(r, &struct{}{}); err != nil {
+	if err := decodeOptional(r, &struct{}{}); err != nil {
 		return reply{}, err
 	}
 	c, err := a.app.RevertChange(r.Context(), actor(r), r.PathValue("id"))

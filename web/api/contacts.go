@@ -124,7 +124,14 @@ func (a *api) changeContactMethod(remove, preview bool) endpoint {
 			app.SyncOptions
 			Remove bool `json:"remove,omitempty"`
 		}
-		base, err := decodeWrite(r, &in, &in.versionBody)
+		read := decode // a change names what changes
+		if remove || preview {
+			read = decodeOptional
+		}
+		if err := read(r, &in); err != nil {
+			return reply{}, err
+		}
+		base, err := baseVersion(r, in.Version)
 		if err != nil {
 			return reply{}, err
 		}

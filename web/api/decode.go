@@ -35,12 +35,21 @@ func readBody(r *http.Request) ([]byte, error) {
 // stores is exactly what the client meant: the body must be sent as
 // application/json, be valid UTF-8 and JSON, name each member once, exactly
 // as documented (no case variants), with no members v lacks, no nulls and
-// values of the documented types. An empty body reads as {}, so a route
-// whose members are all optional needs none.
-func decode(r *http.Request, v any) error {
+// values of the documented types. A missing body is refused: read as {},
+// it would reset every field it lacks.
+func decode(r *http.Request, v any) error { return decodeBody(r, v, false) }
+
+// decodeOptional is decode for a route whose members are all optional: no
+// body reads as {}.
+func decodeOptional(r *http.Request, v any) error { return decodeBody(r, v, true) }
+
+func decodeBody(r *http.Request, v any, optional bool) error {
 	body, err := readBody(r)
 	if err != nil {
 		return err
+	}
+	if len(bytes.TrimSpace(body)) == 0 && !optional {
+		return reach.Errorf(reach.EMALFORMED, "This request needs a JSON body, sent with Content-Type: application/json.")
 	}
 	return decodeJSON(r.Header.Get("Content-Type"), body, v)
 }

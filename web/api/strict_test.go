@@ -21,7 +21,6 @@ func TestWholeSetNeedsItsSet(t *testing.T) {
 		for name, body := range map[string]string{
 			"null":          `{"contact_methods": null}`,
 			"missing":       `{}`,
-			"no body":       ``,
 			"a string":      `{"contact_methods": "all"}`,
 			"an object":     `{"contact_methods": {}}`,
 			"a null entry":  `{"contact_methods": [null]}`,
@@ -30,6 +29,16 @@ func TestWholeSetNeedsItsSet(t *testing.T) {
 			r := e.do("csr", "PUT", path, body, ifMatch(1)...)
 			if r.Status != 422 || r.Code() != reach.EVALIDATION || !strings.HasPrefix(r.Fields()[0].Field, "contact_methods") {
 				t.Errorf("%s: %d %s", name, r.Status, r.Body)
+			}
+		}
+		// No body at all is no JSON at all; and refused on every route that
+		// needs one, where read as {} it would reset what it leaves out.
+		for _, req := range []struct{ as, method, path string }{
+			{"csr", "PUT", path}, {"admin", "PUT", "/api/v1/settings/twilio"}, {"csr", "POST", "/api/v1/validate"},
+			{"csr", "PATCH", "/api/v1/customers/" + c.ID}, {"csr", "POST", "/api/v1/customers"},
+		} {
+			if r := e.do(req.as, req.method, req.path, ``, append(ifMatch(1), outsideHeader, "no body")...); r.Status != 400 || r.Code() != reach.EMALFORMED {
+				t.Errorf("%s %s without a body: %d %s", req.method, req.path, r.Status, r.Body)
 			}
 		}
 		if e.snapshot() != before {

@@ -61,7 +61,7 @@ func (a *api) updateUser(r *http.Request) (reply, error) {
 
 func (a *api) createToken(r *http.Request) (reply, error) {
 	var in app.TokenInput
-	if err := decode(r, &in); err != nil {
+	if err := decodeOptional(r, &in); err != nil {
 		return reply{}, err
 	}
 	t, err := a.app.CreateToken(r.Context(), actor(r), r.PathValue("id"), in)

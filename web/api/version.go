@@ -60,7 +60,10 @@ func decodeWrite(r *http.Request, in any, v *versionBody) (int64, error) {
 func setActive[T any](active bool, set func(context.Context, reach.Actor, string, bool, int64) (T, error), version func(T) int64) endpoint {
 	return func(r *http.Request) (reply, error) {
 		var in versionBody
-		base, err := decodeWrite(r, &in, &in)
+		if err := decodeOptional(r, &in); err != nil {
+			return reply{}, err
+		}
+		base, err := baseVersion(r, in.Version)
 		if err != nil {
 			return reply{}, err
 		}
