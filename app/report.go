@@ -84,7 +84,7 @@ func (a *App) PlaceholderReport(ctx context.Context, actor reach.Actor, offset, 
 	if limit > 0 && offset+limit < rep.Total {
 		end, rep.Next = offset+limit, offset+limit
 	}
-	rep.Items = items[offset:end]
+	rep.Items = append([]ReportItem{}, items[offset:end]...) // [] when there are none, not null
 	err = a.view(ctx, actor, func(w *work) (err error) {
 		for i := range rep.Items {
 			if rep.Items[i].Sample, err = holdersSample(ctx, w.tx, actor.TenantID, rep.Items[i].Value); err != nil {

@@ -115,15 +115,12 @@ func (a *App) SetUserActive(ctx context.Context, actor reach.Actor, id string, a
 	if active {
 		action = "user.reactivate"
 	}
-	u, err := a.editUser(ctx, actor, id, action, base, func(_ *reach.Validation, u *reach.User) { u.Active = active })
-	if err == nil && !active {
-		a.credentials.Forget(func(c credential) bool { return c.user.ID == id && c.user.TenantID == actor.TenantID })
-	}
-	return u, err
+	return a.editUser(ctx, actor, id, action, base, func(_ *reach.Validation, u *reach.User) { u.Active = active })
 }
 
 // editUser is the one path by which a user changes: permission, version,
-// validation, the last-admin rule, token revocation on deactivation, audit.
+// validation, the last-admin rule, token revocation on deactivation, audit,
+// and forgetting the credentials this instance checked for the user.
 func (a *App) editUser(ctx context.Context, actor reach.Actor, id, action string, base int64, edit func(*reach.Validation, *reach.User)) (*reach.User, error) {
 	if err := actor.Require(reach.PermUsersManage); err != nil {
 		return nil, err
@@ -174,6 +171,11 @@ func (a *App) editUser(ctx context.Context, actor reach.Actor, id, action string
 		}
 		return nil
 	})
+	if err == nil {
+		// This instance's checked credentials hold the user as they were:
+		// a demoted admin must not keep the role for credentialTTL.
+		a.credentials.Forget(func(c credential) bool { return c.user.ID == id && c.user.TenantID == actor.TenantID })
+	}
 	return out, err
 }
 

@@ -182,3 +182,14 @@ func TestDeactivationEndsOpenStreams(t *testing.T) {
 		t.Fatal("the stream of a deactivated user is still open 6 s later")
 	}
 }
+
+// TestARoleChangeTakesEffectAtOnce: a demoted user loses the role's rights
+// on their very next request, though their token was just checked.
+func TestARoleChangeTakesEffectAtOnce(t *testing.T) {
+	e := newEnv(t, openSQLite(t))
+	e.must(200, "manager", "GET", "/api/v1/placeholders/report", nil)
+	e.must(200, "admin", "PATCH", "/api/v1/users/"+e.users["manager"], obj{"role": "viewer"}, ifMatch(1)...)
+	if r := e.do("manager", "GET", "/api/v1/placeholders/report", nil); r.Status != 403 {
+		t.Errorf("the demoted manager still reads the placeholder report: %d", r.Status)
+	}
+}
