@@ -20,6 +20,10 @@ type statements struct {
 	mu     sync.Mutex
 	m      map[stmtKey]*sql.Stmt // nil while being prepared
 	closed bool
+	// preparing counts the preparations running, which close waits for: one
+	// left running would open a connection after the database was closed
+	// (and, on SQLite, recreate its files).
+	preparing sync.WaitGroup
 }
 
 type stmtKey struct {
@@ -39,7 +43,7 @@ func (s *statements) get(pool *sql.DB, query string) *sql.Stmt {
 		s.m = map[stmtKey]*sql.Stmt{}
 	}
 	s.m[k] = nil
-	go func() {
+	s.preparing.Go(func() {
 		st, err := pool.PrepareContext(context.Background(), query)
 		s.mu.Lock()
 		defer s.mu.Unlock()
@@ -51,13 +55,12 @@ func (s *statements) get(pool *sql.DB, query string) *sql.Stmt {
 		default:
 			s.m[k] = st
 		}
-	}()
+	})
 	return nil
 }
 
 func (s *statements) close() {
 	s.mu.Lock()
-	defer s.mu.Unlock()
 	s.closed = true
 	for _, st := range s.m {
 		if st != nil {
@@ -65,6 +68,8 @@ func (s *statements) close() {
 		}
 	}
 	s.m = nil
+	s.mu.Unlock()
+	s.preparing.Wait()
 }
 
 // hotQuery runs one of the few queries on every request's path through a

@@ -14,7 +14,8 @@ var keyKinds = map[string]string{"p": "primary key", "u": "unique constraint", "
 // to a tenant includes tenant_id — what Citus requires to distribute the
 // tables by tenant, and PostgreSQL to partition them by it.
 func TestEveryKeyNamesTheTenant(t *testing.T) {
-	rows, err := catalog(t).QueryContext(t.Context(), `
+	conn := catalog(t)
+	rows, err := conn.QueryContext(t.Context(), `
 		SELECT c.conrelid::regclass::text, c.conname, c.contype::text,
 			array_to_string(ARRAY(SELECT a.attname FROM unnest(c.conkey) k JOIN pg_attribute a ON a.attrelid = c.conrelid AND a.attnum = k), ',')
 		FROM pg_constraint c WHERE c.connamespace = current_schema()::regnamespace AND c.contype IN ('p', 'u', 'f')
@@ -31,6 +32,7 @@ func TestEveryKeyNamesTheTenant(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer rows.Close()
+	references := foreignKeyTargets(t, conn)
 	checked := 0
 	for rows.Next() {
 		var table, name, kind, columns string
@@ -38,6 +40,11 @@ func TestEveryKeyNamesTheTenant(t *testing.T) {
 			t.Fatal(err)
 		}
 		if slices.Contains(globalTables, table) {
+			// A global table is distributed by something else than the
+			// tenant: it may refer only to other global tables.
+			if kind == "f" && !slices.Contains(globalTables, references[name]) {
+				t.Errorf("global table %s refers to %s, a tenant's table, by %s", table, references[name], name)
+			}
 			continue
 		}
 		checked++
@@ -67,4 +74,24 @@ func catalog(t *testing.T) *sql.DB {
 	}
 	t.Cleanup(func() { conn.Close() })
 	return conn
+}
+
+// foreignKeyTargets maps each foreign key of the schema to the table it
+// refers to.
+func foreignKeyTargets(t *testing.T, conn *sql.DB) map[string]string {
+	rows, err := conn.QueryContext(t.Context(), `SELECT conname, confrelid::regclass::text FROM pg_constraint
+		WHERE connamespace = current_schema()::regnamespace AND contype = 'f'`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer rows.Close()
+	out := map[string]string{}
+	for rows.Next() {
+		var name, target string
+		if err := rows.Scan(&name, &target); err != nil {
+			t.Fatal(err)
+		}
+		out[name] = target
+	}
+	return out
 }
