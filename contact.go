@@ -91,11 +91,3 @@ func ContactKey(kind Kind, value string) string {
 	return value
 }
 
-// ContactValue is a normalized value with what is derived from it.
-type ContactValue struct {
-	Kind      Kind
-	Value     string
-	Key       string
-	Display   string
-	Extension string
-}

@@ -80,7 +80,9 @@ type Actor struct {
 	Role     Role
 	Source   Source
 	// Scopes, when not empty, narrows the role to these permissions, for a
-	// credential granted less than its user may do.
+	// credential granted less than its user may do. No credential reach
+	// issues is scoped yet; the rules that depend on it (a sync candidate
+	// the actor may not edit) are tested through it.
 	Scopes []Permission
 }
 

@@ -90,14 +90,14 @@ func (a *App) BeginIdempotent(ctx context.Context, actor reach.Actor, key, finge
 		return nil, nil
 	case held.Fingerprint != fingerprint:
 		return nil, reach.Errorf(reach.EIDEMPOTENCYREUSED,
-			"This Idempotency-Key was already used, %s, for another request; use a new key for each request.", ago(held.CreatedAt))
+			"This idempotency key was already used, %s, for another request; use a new key for each request.", ago(held.CreatedAt))
 	case held.Response == nil:
 		return nil, reach.Errorf(reach.EIDEMPOTENCYBUSY,
-			"The request first sent with this Idempotency-Key is still being processed, or was interrupted; check whether it took effect before retrying with a new key.")
+			"The request first sent with this idempotency key is still being processed; retry in a moment.")
 	}
 	response, err := open(key, fingerprint, held.Response)
 	if err != nil {
-		return nil, &reach.Error{Code: reach.EINTERNAL, Message: "The response kept for this Idempotency-Key can't be read.", Err: err}
+		return nil, &reach.Error{Code: reach.EINTERNAL, Message: "The response kept for this idempotency key can't be read.", Err: err}
 	}
 	return response, nil
 }

@@ -219,7 +219,7 @@ func (a *App) TwilioStatus(ctx context.Context, req TwilioRequest) error {
 var finalCallStatus = map[string]bool{"completed": true, "busy": true, "failed": true, "no-answer": true, "canceled": true}
 
 func (a *App) verifyTwilio(ctx context.Context, req TwilioRequest) (*reach.TwilioSettings, error) {
-	forbidden := reach.Errorf(reach.EFORBIDDEN, "The X-Twilio-Signature is missing or does not match this tenant's Twilio auth token.")
+	forbidden := reach.Errorf(reach.EFORBIDDEN, "The request's Twilio signature is missing or does not match this tenant's Twilio auth token.")
 	var s *reach.TwilioSettings
 	err := a.store.Read(ctx, func(tx reach.Tx) (err error) {
 		s, err = tx.TwilioSettings(ctx, req.TenantID)

@@ -78,8 +78,13 @@ func (w *recordWriter) change(ctx context.Context, rw reach.RecordWrite) error {
 }
 
 // finish writes what was queued, children after parents: contact methods
-// after the records they belong to, search words last.
+// after the records they belong to, search words last. The versions of the
+// records whose contact methods alone changed move on first, so a stale one
+// stops the write before any of their methods is touched.
 func (w *recordWriter) finish(ctx context.Context, created []reach.Record) error {
+	if err := w.t.bumpVersions(ctx, w.tenantID, w.bumps); err != nil {
+		return err
+	}
 	if err := w.t.deleteContacts(ctx, w.tenantID, w.removed); err != nil {
 		return err
 	}
@@ -87,9 +92,6 @@ func (w *recordWriter) finish(ctx context.Context, created []reach.Record) error
 		return err
 	}
 	if err := w.loader.contacts(ctx, w.inserted); err != nil {
-		return err
-	}
-	if err := w.t.bumpVersions(ctx, w.tenantID, w.bumps); err != nil {
 		return err
 	}
 	if err := w.t.unindex(ctx, w.tenantID, w.reindexed); err != nil {
@@ -215,7 +217,7 @@ func (t *tx) firstStale(ctx context.Context, tenantID, table string, bumps []ver
 		if err != nil {
 			return notFound(err, string(b.typ), b.id)
 		}
-		if have != b.to { // every row of the statement was rolled back with it
+		if have != b.to { // (the rows the statement did move on are undone with the failed transaction)
 			return reach.VersionConflict(string(b.typ), b.id, have, b.from)
 		}
 	}

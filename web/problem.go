@@ -109,6 +109,7 @@ var statusOf = map[reach.Code]int{
 var hints = map[reach.Code]string{
 	reach.EPRECONDITIONREQUIRED: ` Send If-Match: "<version>" with the record's ETag, or "version" in the body.`,
 	reach.EUNAUTHENTICATED:      " Send Authorization: Bearer reach_….",
+	reach.EIDEMPOTENCYREUSED:    " (The key is the Idempotency-Key header.)",
 }
 
 // problemFor turns an error into the problem sent to the client. An error

@@ -222,6 +222,10 @@ func TestUpdateRecords(t *testing.T) {
 			staleC.Name, staleC.Version, staleC.ContactMethods = "Lost Update", 3, staleC.ContactMethods[:1]
 			staleL := cloneLocation(l)
 			staleL.Name, staleL.Version, staleL.ContactMethods = "Lost Site", 3, nil
+			// Only its contact methods change: the record itself is not
+			// updated, its version only moves on.
+			staleMethods := cloneCustomer(c)
+			staleMethods.Version, staleMethods.ContactMethods = 3, staleMethods.ContactMethods[:1]
 
 			for _, tc := range []struct {
 				name   string
@@ -229,6 +233,7 @@ func TestUpdateRecords(t *testing.T) {
 			}{
 				{"customer", func(tx reach.Tx) error { return update(ctx, tx, staleC, 2) }},
 				{"location", func(tx reach.Tx) error { return update(ctx, tx, staleL, 2) }},
+				{"contact-only", func(tx reach.Tx) error { return update(ctx, tx, staleMethods, 2) }},
 			} {
 				t.Run(tc.name+" conflict reports the current version", func(t *testing.T) {
 					err := db.Write(ctx, tc.update)

@@ -11,8 +11,6 @@ import (
 // actor is who an authenticated request speaks for.
 func actor(r *http.Request) reach.Actor { return web.ActorOf(r.Context()) }
 
-// versionBody is the body of a write that carries nothing but, optionally,
-// the version it is based on.
 func (a *api) createCustomer(r *http.Request) (reply, error) {
 	var in app.CustomerInput
 	if err := decode(r, &in); err != nil {
