@@ -90,4 +90,3 @@ func ContactKey(kind Kind, value string) string {
 	}
 	return value
 }
-
