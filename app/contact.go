@@ -106,16 +106,7 @@ func normalizeContact(v *reach.Validation, rules *placeholderRules, prefix strin
 	m := reach.ContactMethod{Kind: in.Kind, Primary: in.Primary}
 	m.Memo = cleanText(v, fieldPath(prefix, "memo"), in.Memo, maxMemoLen, false)
 	ext := strings.TrimSpace(in.Extension)
-	if m.Kind == "" {
-		switch {
-		case strings.Contains(in.Value, "@"):
-			m.Kind = reach.KindEmail
-		case ext != "" || hasExtension(in.Value):
-			m.Kind = reach.KindPhone
-		default:
-			m.Kind = reach.KindMobile
-		}
-	}
+	m.Kind = kindOf(in)
 	valueField := fieldPath(prefix, "value")
 	switch {
 	case !m.Kind.Valid():
@@ -203,12 +194,30 @@ func isDigits(s string) bool {
 	return s != ""
 }
 
+// kindOf is the kind an entry means: the one it names or, when it names
+// none, email for an address, phone for a number with an extension (a
+// mobile has none), and mobile for any other number.
+func kindOf(in ContactMethodInput) reach.Kind {
+	switch {
+	case in.Kind != "":
+		return in.Kind
+	case isAddress(in.Value):
+		return reach.KindEmail
+	case strings.TrimSpace(in.Extension) != "" || hasExtension(in.Value):
+		return reach.KindPhone
+	}
+	return reach.KindMobile
+}
+
+// isAddress tells an email address from a number as typed.
+func isAddress(value string) bool { return strings.Contains(value, "@") }
+
 // normalizeKey is the comparison key of a value as a client types it when
 // naming a stored value (a sync's from, a cleanup's values): a number in any
 // format is its E.164 form, an address its lower-cased form.
 func normalizeKey(value string) string {
 	s := strings.TrimSpace(value)
-	if strings.Contains(s, "@") {
+	if isAddress(s) {
 		if addr, err := email.Parse(s); err == nil {
 			return addr.Key
 		}

@@ -196,7 +196,7 @@ func unclaimedSame(current []reach.ContactMethod, claimed map[string]bool, in Co
 // identityOf reads what an entry's value is — its key and extension —
 // without judging it; ok is false when it can't be read.
 func identityOf(in ContactMethodInput) (key, ext string, ok bool) {
-	if in.Kind == reach.KindEmail || (in.Kind == "" && strings.Contains(in.Value, "@")) {
+	if kindOf(in) == reach.KindEmail {
 		addr, err := email.Parse(in.Value)
 		return addr.Key, "", err == nil
 	}

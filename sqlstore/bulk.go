@@ -63,7 +63,10 @@ func (b bulkTable) rowsPerStatement() int {
 // would take hours. It trusts its input — ids, normalized values, keys and
 // displays already set, as app's rules would have them — writes no audit
 // rows, and expects each location's customer to be in customers or already
-// stored. Callers pass thousands of customers per call.
+// stored. Callers pass thousands of customers per call. It is for synthetic
+// data (reach seed, benchmarks) only: it passes by app's unit of work, so
+// anything that must see every record written (audit, and later consent
+// and import) does not see these; real data comes in through app.
 func (db *DB) BulkInsert(ctx context.Context, tenantID string, customers []reach.Customer, locations []reach.Location) error {
 	writes := make([]reach.RecordWrite, 0, len(customers)+len(locations))
 	for i := range customers {
