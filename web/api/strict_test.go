@@ -178,7 +178,7 @@ func TestRoutingAnswersWithProblems(t *testing.T) {
 		req, _ := http.NewRequest(tc.method, e.srv.URL, nil)
 		req.URL.Opaque = tc.path // sent as written, not cleaned by the client
 		req.Header.Set("Authorization", "Bearer "+e.tokens["csr"])
-		res, err := http.DefaultClient.Do(req)
+		res, err := e.client.Do(req)
 		if err != nil {
 			t.Fatal(err)
 		}
