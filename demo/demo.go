@@ -42,7 +42,7 @@ type User struct {
 	Email string
 	Name  string
 	Role  reach.Role
-	Token string
+	Token string // "" for a user deactivated since the demo was made
 }
 
 // Info is what a newcomer needs to try the demo.
@@ -155,7 +155,11 @@ func refresh(ctx context.Context, a *app.App, db *sqlstore.DB, t reach.Tenant) (
 	}
 	info := Info{TenantID: t.ID, TenantName: t.Name, Example: exampleSearch()}
 	for _, u := range users {
-		if !u.Active || !isDemoUser(u.Email) {
+		if !isDemoUser(u.Email) {
+			continue
+		}
+		if !u.Active { // listed, so the banner does not silently lose them
+			info.Users = append(info.Users, User{Email: u.Email, Name: u.Name, Role: u.Role})
 			continue
 		}
 		old, err := a.Tokens(ctx, *actor, u.ID)
@@ -230,11 +234,18 @@ func Print(w io.Writer, base string, info Info) {
 	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
 	fmt.Fprintln(tw, "  ROLE\tEMAIL\tNAME\tAPI TOKEN")
 	for _, u := range info.Users {
-		fmt.Fprintf(tw, "  %s\t%s\t%s\t%s\n", u.Role, u.Email, u.Name, u.Token)
+		token := u.Token
+		if token == "" {
+			token = "(deactivated; reactivate the user for a token)"
+		}
+		fmt.Fprintf(tw, "  %s\t%s\t%s\t%s\n", u.Role, u.Email, u.Name, token)
 	}
 	tw.Flush()
 	token := "reach_…"
 	for _, u := range info.Users {
+		if u.Token == "" {
+			continue
+		}
 		token = u.Token
 		if u.Role == reach.RoleCSR {
 			break

@@ -195,3 +195,42 @@ func TestPrintShowsURLUsersTokensAndCurl(t *testing.T) {
 		}
 	}
 }
+
+// TestARestartListsADeactivatedDemoUser: a demo user deactivated since the
+// demo was made is still listed on a restart, saying why there is no token,
+// rather than silently left out.
+func TestARestartListsADeactivatedDemoUser(t *testing.T) {
+	ctx := context.Background()
+	db := storetest.Open(t, "sqlite")
+	a := app.New(db)
+	info, err := Ensure(ctx, a, db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	admin, err := a.Authenticate(ctx, info.Users[0].Token, reach.SourceAPI)
+	if err != nil {
+		t.Fatal(err)
+	}
+	users, err := a.ListUsers(ctx, admin, "", 10)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var viewer reach.User
+	for _, u := range users {
+		if u.Role == reach.RoleViewer {
+			viewer = u
+		}
+	}
+	if _, err := a.SetUserActive(ctx, admin, viewer.ID, false, viewer.Version); err != nil {
+		t.Fatal(err)
+	}
+	again, err := Ensure(ctx, a, db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var b bytes.Buffer
+	Print(&b, "http://127.0.0.1:8080", again)
+	if len(again.Users) != len(info.Users) || !strings.Contains(b.String(), viewer.Email) || !strings.Contains(b.String(), "(deactivated") {
+		t.Errorf("the restart's banner:\n%s", b.String())
+	}
+}
