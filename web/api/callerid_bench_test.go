@@ -30,7 +30,7 @@ import (
 // ceiling of this machine. Each reports p50 and p99 latency and requests
 // per second with benchClients concurrent clients. For a seeded database:
 //
-//	reach init --db big.db --tenant Big --admin-email admin@big.example   # prints the token
+//	reach init --db big.db --tenant Big --admin-email admin@bigservices.com   # prints the token
 //	reach seed --db big.db --tenant-id TENANT --customers 1000000
 //	REACH_BENCH_DB=big.db REACH_BENCH_TOKEN=reach_… go test ./web -run '^$' -bench CallerIDHTTP -benchtime 20000x
 //
@@ -159,7 +159,7 @@ var errEnough = errors.New("enough")
 // admin's token.
 func seedSmall(b *testing.B, a *app.App, db *sqlstore.DB, count int) string {
 	ctx := context.Background()
-	setup, err := a.InitTenant(ctx, "Bench", "admin@bench.example", "Admin", reach.SourceCLI)
+	setup, err := a.InitTenant(ctx, "Bench", "admin@benchservices.com", "Admin", reach.SourceCLI)
 	if err != nil {
 		b.Fatal(err)
 	}
