@@ -1,6 +1,7 @@
 package app
 
 import (
+	"cmp"
 	"context"
 	"strings"
 
@@ -23,7 +24,9 @@ func (a *App) InitTenant(ctx context.Context, tenantName, adminEmail, adminName 
 	var v reach.Validation
 	tenantName = cleanText(&v, "tenant", tenantName, maxNameLen, true)
 	if strings.TrimSpace(adminName) == "" {
-		adminName = adminEmail
+		// The name defaults to the email; with no email either, that is
+		// the one problem to report, not a missing name too.
+		adminName = cmp.Or(strings.TrimSpace(adminEmail), "Admin")
 	}
 	admin := newUser(&v, UserInput{Email: adminEmail, Name: adminName, Role: reach.RoleAdmin})
 	if err := v.Err(); err != nil {

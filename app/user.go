@@ -35,7 +35,9 @@ func newUser(v *reach.Validation, in UserInput) *reach.User {
 }
 
 func checkRole(v *reach.Validation, r reach.Role) {
-	if !r.Valid() {
+	if r == "" {
+		v.Add("role", reach.EREQUIRED, "A role is required: admin, manager, csr or viewer.")
+	} else if !r.Valid() {
 		v.Add("role", reach.EINVALIDROLE, fmt.Sprintf("Role %q is not one of admin, manager, csr, viewer.", r))
 	}
 }

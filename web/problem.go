@@ -28,7 +28,7 @@ type Problem struct {
 // MarshalJSON writes the standard members in their order, then Extra's.
 func (p *Problem) MarshalJSON() ([]byte, error) {
 	type plain Problem
-	base, err := json.Marshal((*plain)(p))
+	base, err := marshal((*plain)(p))
 	if err != nil || len(p.Extra) == 0 {
 		return base, err
 	}
@@ -37,7 +37,7 @@ func (p *Problem) MarshalJSON() ([]byte, error) {
 		if slices.Contains(problemMembers, k) {
 			continue // a standard member is never overridden
 		}
-		v, err := json.Marshal(p.Extra[k])
+		v, err := marshal(p.Extra[k])
 		if err != nil {
 			return nil, err
 		}
@@ -49,6 +49,18 @@ func (p *Problem) MarshalJSON() ([]byte, error) {
 	}
 	out.WriteByte('}')
 	return out.Bytes(), nil
+}
+
+// marshal is json.Marshal without HTML escaping: a detail saying
+// If-Match: "<version>" reads as written, not as \u003cversion\u003e.
+func marshal(v any) ([]byte, error) {
+	var b bytes.Buffer
+	enc := json.NewEncoder(&b)
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(v); err != nil {
+		return nil, err
+	}
+	return bytes.TrimSuffix(b.Bytes(), []byte("\n")), nil
 }
 
 // problemMembers are the members Problem itself writes.
@@ -148,5 +160,7 @@ func writeProblem(w http.ResponseWriter, p *Problem) {
 	w.Header().Set("Content-Type", "application/problem+json")
 	w.Header().Set("Cache-Control", "no-store")
 	w.WriteHeader(p.Status)
-	_ = json.NewEncoder(w).Encode(p)
+	enc := json.NewEncoder(w)
+	enc.SetEscapeHTML(false)
+	_ = enc.Encode(p)
 }

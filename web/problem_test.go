@@ -1,7 +1,6 @@
 package web
 
 import (
-	"encoding/json"
 	"errors"
 	"net/http/httptest"
 	"testing"
@@ -46,15 +45,15 @@ func TestInternalErrorsTellNothing(t *testing.T) {
 }
 
 // TestProblemMembersKeepTheirOrder: a problem's extra members follow the
-// standard ones, which they never replace.
+// standard ones, which they never replace, and its text is not HTML-escaped.
 func TestProblemMembersKeepTheirOrder(t *testing.T) {
-	p := &Problem{Type: "about:blank", Title: "Conflict", Status: 409, Code: reach.ECONFLICT, Detail: "d",
+	p := &Problem{Type: "about:blank", Title: "Conflict", Status: 409, Code: reach.ECONFLICT, Detail: `Send If-Match: "<version>".`,
 		Extra: map[string]any{"records": []string{"a"}, "code": "overridden", "current_version": 3}}
-	b, err := json.Marshal(p)
+	b, err := p.MarshalJSON()
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := `{"type":"about:blank","title":"Conflict","status":409,"code":"conflict","detail":"d","current_version":3,"records":["a"]}`
+	want := `{"type":"about:blank","title":"Conflict","status":409,"code":"conflict","detail":"Send If-Match: \"<version>\".","current_version":3,"records":["a"]}`
 	if string(b) != want {
 		t.Errorf("got  %s\nwant %s", b, want)
 	}

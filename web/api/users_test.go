@@ -193,3 +193,13 @@ func TestARoleChangeTakesEffectAtOnce(t *testing.T) {
 		t.Errorf("the demoted manager still reads the placeholder report: %d", r.Status)
 	}
 }
+
+// TestANewUserNeedsARole: a user created without a role is told the role is
+// required, not that "" is an unknown role.
+func TestANewUserNeedsARole(t *testing.T) {
+	e := newEnv(t, openSQLite(t))
+	r := e.do("admin", "POST", "/api/v1/users", obj{"email": "norole@acmeheating.com", "name": "No Role"}, outsideHeader, "role is required")
+	if r.Status != 422 || len(r.Fields()) != 1 || r.Fields()[0].Field != "role" || r.Fields()[0].Code != reach.EREQUIRED {
+		t.Errorf("a user without a role: %d %s", r.Status, r.Body)
+	}
+}
