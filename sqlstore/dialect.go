@@ -124,21 +124,11 @@ func (postgresDialect) translate(err error) error {
 }
 
 // The domain errors that database errors become, whatever the dialect; each
-// keeps the driver's error as its cause, for the log.
+// keeps the driver's error as its cause, for the log, marked with what the
+// store does with it.
 
 func duplicate(cause error) error {
-	return &reach.Error{Code: reach.ECONFLICT, Message: "A record with the same unique value already exists.", Err: errDuplicateKey{cause}}
-}
-
-// errDuplicateKey marks a cause as a unique key violation, which a store
-// method may restate in its own terms.
-type errDuplicateKey struct{ error }
-
-func (e errDuplicateKey) Unwrap() error { return e.error }
-
-func isDuplicate(err error) bool {
-	var d errDuplicateKey
-	return errors.As(err, &d)
+	return &reach.Error{Code: reach.ECONFLICT, Message: "A record with the same unique value already exists.", Err: failure{duplicateKey, cause}}
 }
 
 // dangling is a reference to a row that does not exist in the tenant:
@@ -151,18 +141,31 @@ func dangling(cause error) error {
 // could not serialize with another: run again, it will most likely pass.
 // Write does so; the error reaches a client only when retries ran out.
 func collided(cause error) error {
-	return &reach.Error{Code: reach.ECONFLICT, Message: "The change collided with others saved at the same moment and was not made; try again.", Err: errCollision{cause}}
+	return &reach.Error{Code: reach.ECONFLICT, Message: "The change collided with others saved at the same moment and was not made; try again.", Err: failure{collision, cause}}
 }
 
-// errCollision marks a cause as a collision, for Write to retry.
-type errCollision struct{ error }
-
-func (e errCollision) Unwrap() error { return e.error }
-
-func isCollision(err error) bool {
-	var c errCollision
-	return errors.As(err, &c)
+// failure marks a driver's error with its kind.
+type failure struct {
+	kind failureKind
+	error
 }
+
+type failureKind int
+
+const (
+	duplicateKey failureKind = iota + 1 // a store method may restate it in its own terms
+	collision                           // Write runs the transaction again
+)
+
+func (f failure) Unwrap() error { return f.error }
+
+func isFailure(err error, kind failureKind) bool {
+	var f failure
+	return errors.As(err, &f) && f.kind == kind
+}
+
+func isDuplicate(err error) bool { return isFailure(err, duplicateKey) }
+func isCollision(err error) bool { return isFailure(err, collision) }
 
 // timeCol scans a timestamp stored either as TIMESTAMPTZ or as SQLite text.
 type timeCol struct{ t *time.Time }
