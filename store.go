@@ -70,6 +70,16 @@ type UserStore interface {
 	DeleteTokens(ctx context.Context, tenantID string, ids []string) error
 	// TouchToken records that a token was used at.
 	TouchToken(ctx context.Context, tenantID, id string, at time.Time) error
+	// LoginsByEmail finds the users with an email, in every tenant:
+	// signing in names no account. The email compares case-insensitively.
+	LoginsByEmail(ctx context.Context, email string) ([]Login, error)
+	// Login returns ENOTFOUND if the tenant has no user with id.
+	Login(ctx context.Context, tenantID, userID string) (*Login, error)
+	// SetPassword stores a user's password hash and voids their sessions
+	// signed in before at.
+	SetPassword(ctx context.Context, tenantID, userID, hash string, at time.Time) error
+	// EndSessions voids every session of the user signed in before at.
+	EndSessions(ctx context.Context, tenantID, userID string, at time.Time) error
 }
 
 // RecordStore keeps customers and locations with their contact methods.

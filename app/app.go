@@ -19,8 +19,10 @@ type App struct {
 	store reach.Store
 	// feeds wakes the call feeds open on this instance.
 	feeds feedhub.Hub
-	// credentials remembers recently checked API tokens.
+	// credentials remembers recently checked API tokens and sessions.
 	credentials *tokencache.Cache[credential]
+	// signIns limits sign-in attempts per account and per address.
+	signIns signInLimits
 }
 
 // credentialTTL is how long a checked token is trusted without asking the
@@ -30,7 +32,7 @@ const credentialTTL = 10 * time.Second
 
 // New returns an App over store.
 func New(store reach.Store) *App {
-	return &App{store: store, credentials: tokencache.New[credential](credentialTTL)}
+	return &App{store: store, credentials: tokencache.New[credential](credentialTTL), signIns: newSignInLimits()}
 }
 
 // do runs fn as one use case that may write: one transaction, audited as

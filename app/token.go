@@ -24,11 +24,14 @@ type IssuedToken struct {
 // every use would put a write on every request.
 const tokenUseResolution = time.Minute
 
-// credential is what a checked token stood for, as the cache keeps it.
+// credential is what a checked token or session stood for, as the cache
+// keeps it.
 type credential struct {
-	tokenID  string
+	tokenID  string // "" for a session
 	user     reach.User
 	lastUsed time.Time
+	// sessionsAfter voids a session signed in before it.
+	sessionsAfter time.Time
 }
 
 // issueToken stores a new token of u and returns it with its secret.

@@ -109,9 +109,9 @@ func (a *App) UpdateUser(ctx context.Context, actor reach.Actor, id string, p Us
 }
 
 // SetUserActive deactivates or reactivates a user. Deactivating ends every
-// API token of the user at once: they stop working on this instance
-// immediately and on others within credentialTTL, and a reactivated user
-// needs new ones. The tenant's last active admin can't be deactivated.
+// API token and session of the user at once: they stop working on this
+// instance immediately and on others within credentialTTL, and a
+// reactivated user needs new ones (and signs in again). The tenant's last active admin can't be deactivated.
 func (a *App) SetUserActive(ctx context.Context, actor reach.Actor, id string, active bool, base int64) (*reach.User, error) {
 	action := "user.deactivate"
 	if active {
@@ -169,6 +169,9 @@ func (a *App) editUser(ctx context.Context, actor reach.Actor, id, action string
 		}
 		w.record("user", id, before, &after)
 		if before.Active && !after.Active {
+			if err := w.tx.EndSessions(ctx, actor.TenantID, id, w.now()); err != nil {
+				return err
+			}
 			return revokeAll(w, id)
 		}
 		return nil
@@ -176,7 +179,7 @@ func (a *App) editUser(ctx context.Context, actor reach.Actor, id, action string
 	if err == nil {
 		// This instance's checked credentials hold the user as they were:
 		// a demoted admin must not keep the role for credentialTTL.
-		a.credentials.Forget(func(c credential) bool { return c.user.ID == id && c.user.TenantID == actor.TenantID })
+		a.forgetUser(actor.TenantID, id)
 	}
 	return out, err
 }

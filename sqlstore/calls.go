@@ -66,25 +66,13 @@ func (t *tx) CallByProviderID(ctx context.Context, tenantID, provider, providerC
 
 func (t *tx) SetCallStatus(ctx context.Context, tenantID, id, status string, at time.Time) error {
 	res, err := t.exec(ctx, `UPDATE calls SET status = ?, updated_at = ? WHERE tenant_id = ? AND id = ?`, status, t.ts(at), tenantID, id)
-	if err != nil {
-		return err
-	}
-	if n, err := res.RowsAffected(); err != nil || n == 0 {
-		return reach.NotFound("call", id)
-	}
-	return nil
+	return mustAffect(res, err, "call", id)
 }
 
 func (t *tx) LinkCall(ctx context.Context, tenantID, id string, l reach.CallLink, at time.Time) error {
 	res, err := t.exec(ctx, `UPDATE calls SET link_type = ?, link_id = ?, link_customer_id = ?, link_by = ?, link_actor_id = ?, updated_at = ?
 		WHERE tenant_id = ? AND id = ?`, string(l.Type), l.ID, l.CustomerID, l.By, l.ActorID, t.ts(at), tenantID, id)
-	if err != nil {
-		return err
-	}
-	if n, err := res.RowsAffected(); err != nil || n == 0 {
-		return reach.NotFound("call", id)
-	}
-	return nil
+	return mustAffect(res, err, "call", id)
 }
 
 func (t *tx) ListCalls(ctx context.Context, tenantID string, f reach.CallFilter) ([]reach.Call, error) {

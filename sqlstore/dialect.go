@@ -195,6 +195,22 @@ func (c timeCol) parse(s string) error {
 	return nil
 }
 
+// mustAffect turns an UPDATE or DELETE of one row that matched none into the
+// domain's not-found error.
+func mustAffect(res sql.Result, err error, what, id string) error {
+	if err != nil {
+		return err
+	}
+	n, err := res.RowsAffected()
+	if err != nil {
+		return err
+	}
+	if n == 0 {
+		return reach.NotFound(what, id)
+	}
+	return nil
+}
+
 // notFound maps sql.ErrNoRows to the domain's not-found error.
 func notFound(err error, what, id string) error {
 	if errors.Is(err, sql.ErrNoRows) {

@@ -35,22 +35,10 @@ func (t *tx) Placeholders(ctx context.Context, tenantID string) ([]reach.Placeho
 
 func (t *tx) DeletePlaceholder(ctx context.Context, tenantID, id string) error {
 	res, err := t.exec(ctx, `DELETE FROM placeholders WHERE tenant_id = ? AND id = ?`, tenantID, id)
-	if err != nil {
-		return err
-	}
-	if n, err := res.RowsAffected(); err != nil || n == 0 {
-		return reach.NotFound("placeholder", id)
-	}
-	return nil
+	return mustAffect(res, err, "placeholder", id)
 }
 
 func (t *tx) SetSuspectThreshold(ctx context.Context, tenantID string, n int) error {
 	res, err := t.exec(ctx, `UPDATE tenants SET suspect_threshold = ? WHERE id = ?`, n, tenantID)
-	if err != nil {
-		return err
-	}
-	if n, err := res.RowsAffected(); err != nil || n == 0 {
-		return reach.NotFound("tenant", tenantID)
-	}
-	return nil
+	return mustAffect(res, err, "tenant", tenantID)
 }
