@@ -30,10 +30,13 @@ type ChangeEntry struct {
 // HistoryItem is one entry of a record's history with the change it belongs to.
 type HistoryItem struct {
 	// Cursor is the item's position; pass it back to get older items.
-	Cursor     int64           `json:"-"`
-	ChangeID   string          `json:"change_id"`
-	At         time.Time       `json:"at"`
-	ActorID    string          `json:"actor_id"`
+	Cursor   int64     `json:"-"`
+	ChangeID string    `json:"change_id"`
+	At       time.Time `json:"at"`
+	ActorID  string    `json:"actor_id"`
+	// ActorName is the acting user's name now; "" for the command line
+	// and the system.
+	ActorName  string          `json:"actor_name"`
 	Source     Source          `json:"source"`
 	Action     string          `json:"action"`
 	EntityType string          `json:"entity_type"`

@@ -42,6 +42,16 @@ func checkRole(v *reach.Validation, r reach.Role) {
 	}
 }
 
+// Me returns the actor's own user, which anyone may read.
+func (a *App) Me(ctx context.Context, actor reach.Actor) (*reach.User, error) {
+	var u *reach.User
+	err := a.store.Read(ctx, func(tx reach.Tx) (err error) {
+		u, err = tx.User(ctx, actor.TenantID, actor.UserID)
+		return err
+	})
+	return u, err
+}
+
 // CreateUser adds a user with a role to the actor's tenant.
 func (a *App) CreateUser(ctx context.Context, actor reach.Actor, in UserInput) (*reach.User, error) {
 	if err := actor.Require(reach.PermUsersManage); err != nil {

@@ -4,6 +4,7 @@ package demo
 
 import (
 	"context"
+	"crypto/rand"
 	"fmt"
 	"io"
 	"net/url"
@@ -43,6 +44,8 @@ type User struct {
 	Name  string
 	Role  reach.Role
 	Token string // "" for a user deactivated since the demo was made
+	// Password signs the user in to the web UI; "" like Token.
+	Password string
 }
 
 // Info is what a newcomer needs to try the demo.
@@ -89,9 +92,13 @@ func create(ctx context.Context, a *app.App) (Info, error) {
 	if err != nil {
 		return Info{}, fmt.Errorf("create demo tenant: %w", err)
 	}
-	info := Info{TenantID: setup.TenantID, TenantName: TenantName, Created: true, Example: exampleSearch(),
-		Users: []User{{Email: admin.email, Name: admin.name, Role: admin.role, Token: setup.Token}}}
 	actor := reach.Actor{TenantID: setup.TenantID, UserID: setup.UserID, Role: reach.RoleAdmin, Source: reach.SourceSystem}
+	password, err := newPassword(ctx, a, actor, setup.UserID)
+	if err != nil {
+		return Info{}, err
+	}
+	info := Info{TenantID: setup.TenantID, TenantName: TenantName, Created: true, Example: exampleSearch(),
+		Users: []User{{Email: admin.email, Name: admin.name, Role: admin.role, Token: setup.Token, Password: password}}}
 	for _, du := range demoUsers[1:] {
 		u, err := a.CreateUser(ctx, actor, app.UserInput{Email: du.email, Name: du.name, Role: du.role})
 		if err != nil {
@@ -101,7 +108,11 @@ func create(ctx context.Context, a *app.App) (Info, error) {
 		if err != nil {
 			return Info{}, fmt.Errorf("issue token for %s: %w", du.email, err)
 		}
-		info.Users = append(info.Users, User{Email: u.Email, Name: u.Name, Role: u.Role, Token: token.Secret})
+		password, err := newPassword(ctx, a, actor, u.ID)
+		if err != nil {
+			return Info{}, err
+		}
+		info.Users = append(info.Users, User{Email: u.Email, Name: u.Name, Role: u.Role, Token: token.Secret, Password: password})
 	}
 	g := NewGenerator(Seed)
 	for range Customers {
@@ -177,9 +188,33 @@ func refresh(ctx context.Context, a *app.App, db *sqlstore.DB, t reach.Tenant) (
 		if err != nil {
 			return Info{}, fmt.Errorf("issue token for %s: %w", u.Email, err)
 		}
-		info.Users = append(info.Users, User{Email: u.Email, Name: u.Name, Role: u.Role, Token: token.Secret})
+		password, err := newPassword(ctx, a, *actor, u.ID)
+		if err != nil {
+			return Info{}, err
+		}
+		info.Users = append(info.Users, User{Email: u.Email, Name: u.Name, Role: u.Role, Token: token.Secret, Password: password})
 	}
 	return info, nil
+}
+
+// newPassword sets a fresh random password for a demo user and returns it:
+// like tokens, passwords are kept only as hashes, so each start prints new
+// ones (and signs the demo users out of their old sessions).
+func newPassword(ctx context.Context, a *app.App, actor reach.Actor, userID string) (string, error) {
+	const letters = "abcdefghijkmnopqrstuvwxyz" // no l: it reads as 1
+	b := make([]byte, 14)
+	_, _ = rand.Read(b)
+	for i := range b {
+		if i%5 == 4 {
+			b[i] = '-'
+			continue
+		}
+		b[i] = letters[int(b[i])%len(letters)]
+	}
+	if err := a.SetPassword(ctx, actor, userID, string(b)); err != nil {
+		return "", fmt.Errorf("set a demo password: %w", err)
+	}
+	return string(b), nil
 }
 
 func isDemoUser(email string) bool {
@@ -220,25 +255,26 @@ func contactInputs(cms []reach.ContactMethod) []app.ContactMethodInput {
 	return out
 }
 
-// Print shows where reach listens, the demo users with their tokens, and
-// commands to paste.
+// Print shows where reach listens, the demo users with their passwords
+// and tokens, and commands to paste.
 func Print(w io.Writer, base string, info Info) {
 	if info.Created {
 		fmt.Fprintf(w, "Demo tenant %q created with %d customers and %d locations.\n", info.TenantName, info.Customers, info.Locations)
 	} else {
-		fmt.Fprintf(w, "Demo tenant %q already exists; its users got new API tokens and the ones printed before were revoked.\n", info.TenantName)
+		fmt.Fprintf(w, "Demo tenant %q already exists; its users got new passwords and API tokens, and the ones printed before stopped working.\n", info.TenantName)
 	}
-	fmt.Fprintf(w, "\n  API:  %s/api/v1  (OpenAPI: %s/api/v1/openapi.json)\n", base, base)
+	fmt.Fprintf(w, "\n  Open:  %s/  and sign in as a user below\n", base)
+	fmt.Fprintf(w, "  API:   %s/api/v1  (OpenAPI: %s/api/v1/openapi.json)\n", base, base)
 	fmt.Fprintf(w, "  Tenant id: %s  (for the CLI's --tenant-id, and Twilio webhook URLs)\n\n", info.TenantID)
-	fmt.Fprintln(w, "Demo users (tokens are shown once; restarting with --demo issues new ones and revokes these):")
+	fmt.Fprintln(w, "Demo users (shown once; restarting with --demo issues new passwords and tokens):")
 	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
-	fmt.Fprintln(tw, "  ROLE\tEMAIL\tNAME\tAPI TOKEN")
+	fmt.Fprintln(tw, "  ROLE\tEMAIL\tPASSWORD\tAPI TOKEN")
 	for _, u := range info.Users {
-		token := u.Token
+		password, token := u.Password, u.Token
 		if token == "" {
-			token = "(deactivated; reactivate the user for a token)"
+			password, token = "(deactivated; reactivate the user to sign in)", ""
 		}
-		fmt.Fprintf(tw, "  %s\t%s\t%s\t%s\n", u.Role, u.Email, u.Name, token)
+		fmt.Fprintf(tw, "  %s\t%s\t%s\t%s\n", u.Role, u.Email, password, token)
 	}
 	tw.Flush()
 	token := "reach_…"
@@ -251,7 +287,7 @@ func Print(w io.Writer, base string, info Info) {
 			break
 		}
 	}
-	fmt.Fprintln(w, "\nTry (as the CSR):")
+	fmt.Fprintln(w, "\nOr from a terminal (as the CSR):")
 	fmt.Fprintf(w, "  curl -s -H 'Authorization: Bearer %s' '%s/api/v1/customers?limit=5'\n", token, base)
 	if info.Example != "" {
 		fmt.Fprintf(w, "  curl -s -H 'Authorization: Bearer %s' '%s/api/v1/search?q=%s'\n", token, base, url.QueryEscape(info.Example))

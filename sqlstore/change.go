@@ -53,8 +53,9 @@ func (t *tx) Change(ctx context.Context, tenantID, id string) (*reach.Change, er
 // History pages by the entries' sequence number, newest first; the cursor is
 // the last sequence number seen.
 func (t *tx) History(ctx context.Context, tenantID, entityType, entityID, after string, limit int) ([]reach.HistoryItem, error) {
-	q := `SELECT e.seq, c.id, c.at, c.actor_id, c.source, c.action, e.entity_type, e.entity_id, e.before, e.after
+	q := `SELECT e.seq, c.id, c.at, c.actor_id, COALESCE(u.name, ''), c.source, c.action, e.entity_type, e.entity_id, e.before, e.after
 		FROM change_entries e JOIN changes c ON c.id = e.change_id AND c.tenant_id = e.tenant_id
+		LEFT JOIN users u ON u.tenant_id = c.tenant_id AND u.id = c.actor_id
 		WHERE e.tenant_id = ? AND e.entity_type = ? AND e.entity_id = ?`
 	args := []any{tenantID, entityType, entityID}
 	if after != "" {
@@ -76,7 +77,7 @@ func (t *tx) History(ctx context.Context, tenantID, entityType, entityID, after 
 	for rows.Next() {
 		var h reach.HistoryItem
 		var before, after string
-		if err := rows.Scan(&h.Cursor, &h.ChangeID, timeCol{&h.At}, &h.ActorID, &h.Source, &h.Action, &h.EntityType, &h.EntityID, &before, &after); err != nil {
+		if err := rows.Scan(&h.Cursor, &h.ChangeID, timeCol{&h.At}, &h.ActorID, &h.ActorName, &h.Source, &h.Action, &h.EntityType, &h.EntityID, &before, &after); err != nil {
 			return nil, err
 		}
 		h.Before, h.After = []byte(before), []byte(after)

@@ -17,26 +17,51 @@ type credential struct {
 
 // Authenticated serves h to requests whose credential authenticates, with
 // the actor it speaks for in their context; others get 401. The credential
-// is a bearer API token; the agents' pages will add their session here, so
-// handlers never know which one a request carried.
-func (s *Server) Authenticated(h http.Handler) http.Handler {
+// is a bearer API token or, for the web UI, the signed-in session; handlers
+// never know which one a request carried. A request riding on the session
+// cookie must come from reach's own pages (crossOrigin).
+func (s *Server) Authenticated(h http.Handler) http.Handler { return s.AuthenticatedOr(h, s.Fail) }
+
+// AuthenticatedOr is Authenticated answering a request that does not
+// authenticate with refuse: a page sends the browser to sign in.
+func (s *Server) AuthenticatedOr(h http.Handler, refuse func(http.ResponseWriter, *http.Request, error)) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		scheme, token, _ := strings.Cut(strings.TrimSpace(r.Header.Get("Authorization")), " ")
+		c, err := s.credentialOf(r)
+		if err != nil {
+			refuse(w, r, err)
+			return
+		}
+		h.ServeHTTP(w, r.WithContext(context.WithValue(r.Context(), credentialKey, c)))
+	})
+}
+
+// credentialOf reads the request's credential: its bearer token if it
+// sends one, else its session.
+func (s *Server) credentialOf(r *http.Request) (credential, error) {
+	if header := r.Header.Get("Authorization"); header != "" {
+		scheme, token, _ := strings.Cut(strings.TrimSpace(header), " ")
 		if !strings.EqualFold(scheme, "Bearer") {
 			token = ""
 		}
 		token = strings.TrimSpace(token)
 		actor, err := s.App.Authenticate(r.Context(), token, reach.SourceAPI)
-		if err != nil {
-			s.Fail(w, r, err)
-			return
-		}
-		c := credential{actor: actor, valid: func(ctx context.Context) bool {
+		return credential{actor: actor, valid: func(ctx context.Context) bool {
 			_, err := s.App.Authenticate(ctx, token, reach.SourceAPI)
 			return err == nil
-		}}
-		h.ServeHTTP(w, r.WithContext(context.WithValue(r.Context(), credentialKey, c)))
-	})
+		}}, err
+	}
+	signedIn, ok := s.Sessions.Current(r.Context())
+	if !ok {
+		return credential{}, reach.Errorf(reach.EUNAUTHENTICATED, "Sign in, or send an API token an admin issued.")
+	}
+	if err := s.crossOrigin(r); err != nil {
+		return credential{}, err
+	}
+	actor, err := s.App.AuthenticateSession(r.Context(), signedIn, reach.SourceUI)
+	return credential{actor: actor, valid: func(ctx context.Context) bool {
+		_, err := s.App.AuthenticateSession(ctx, signedIn, reach.SourceUI)
+		return err == nil
+	}}, err
 }
 
 // ActorOf returns the actor an authenticated request speaks for.

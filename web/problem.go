@@ -126,14 +126,24 @@ var hints = map[reach.Code]string{
 	reach.EIDEMPOTENCYREUSED:    " (The key is the Idempotency-Key header.)",
 }
 
+// StatusOf is the HTTP status err is answered with: its code's, or 500 for
+// an error without a domain code, or with one missing from the table.
+func StatusOf(err error) int {
+	code := reach.ErrorCode(err)
+	status, ok := statusOf[code]
+	if !ok || status >= 500 && code != reach.ENOTREADY {
+		return http.StatusInternalServerError
+	}
+	return status
+}
+
 // problemFor turns an error into the problem sent to the client. An error
 // without a domain code, or with one missing from the table, is internal:
 // the client learns nothing of it.
 func problemFor(r *http.Request, err error) *Problem {
-	code := reach.ErrorCode(err)
-	status, ok := statusOf[code]
-	if !ok || status >= 500 && code != reach.ENOTREADY {
-		code, status = reach.EINTERNAL, http.StatusInternalServerError
+	code, status := reach.ErrorCode(err), StatusOf(err)
+	if status == http.StatusInternalServerError {
+		code = reach.EINTERNAL
 	}
 	p := &Problem{Type: "about:blank", Title: http.StatusText(status), Status: status, Code: code, RequestID: RequestID(r.Context())}
 	var e *reach.Error

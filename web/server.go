@@ -10,6 +10,7 @@ import (
 	"net/http"
 	"path"
 	"strings"
+	"time"
 
 	"github.com/prometheus/client_golang/prometheus"
 	"github.com/prometheus/client_golang/prometheus/collectors"
@@ -19,17 +20,22 @@ import (
 	"reach/app"
 )
 
-// Pinger reports whether the database answers; /readyz uses it.
-type Pinger interface {
+// Database is what the server asks of the database itself: whether it
+// answers (/readyz), and the sessions of signed-in users.
+type Database interface {
 	Ping(ctx context.Context) error
+	SessionStore
 }
 
 // Server serves reach over HTTP.
 type Server struct {
 	App *app.App
 	Log *slog.Logger
-	db  Pinger
-	mux *http.ServeMux
+	// Sessions are the signed-in users of the web UI.
+	Sessions *Sessions
+	db       Database
+	mux      *http.ServeMux
+	origins  *http.CrossOriginProtection
 	// Metrics are the Prometheus series front ends add to.
 	Metrics *Metrics
 	// streams ends when the server shuts down, closing long-lived streams.
@@ -37,13 +43,16 @@ type Server struct {
 	endStreams context.CancelFunc
 }
 
-// New builds a server with health, readiness and metrics; front ends add
-// their routes with Handle.
-func New(a *app.App, db Pinger, log *slog.Logger) *Server {
+// New builds a server with health, readiness, metrics and sessions; front
+// ends add their routes with Handle. secureCookies marks the session cookie
+// Secure, for a server reached over HTTPS (directly or behind a proxy).
+func New(a *app.App, db Database, log *slog.Logger, secureCookies bool) *Server {
 	reg := prometheus.NewRegistry()
 	reg.MustRegister(collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
-	s := &Server{App: a, Log: log, db: db, mux: http.NewServeMux(), Metrics: newMetrics(reg)}
+	s := &Server{App: a, Log: log, db: db, mux: http.NewServeMux(), Metrics: newMetrics(reg), origins: http.NewCrossOriginProtection()}
+	s.Sessions = newSessions(db, secureCookies, func(w http.ResponseWriter, r *http.Request, err error) { s.Fail(w, r, err) })
 	s.streams, s.endStreams = context.WithCancel(context.Background())
+	go expireSessions(s.streams, db, 10*time.Minute)
 	s.mux.Handle("GET /healthz", s.NoQuery(http.HandlerFunc(s.handleHealth)))
 	s.mux.Handle("GET /readyz", s.NoQuery(http.HandlerFunc(s.handleReady)))
 	s.mux.Handle("GET /metrics", s.NoQuery(promhttp.HandlerFor(reg, promhttp.HandlerOpts{})))
@@ -54,7 +63,9 @@ func New(a *app.App, db Pinger, log *slog.Logger) *Server {
 func (s *Server) Handle(pattern string, h http.Handler) { s.mux.Handle(pattern, h) }
 
 // Handler returns the server's root handler with its middleware.
-func (s *Server) Handler() http.Handler { return s.observe(http.HandlerFunc(s.route)) }
+func (s *Server) Handler() http.Handler {
+	return s.observe(secureHeaders(s.Sessions.m.LoadAndSave(http.HandlerFunc(s.route))))
+}
 
 // Streams ends when the server shuts down: long-lived responses (event
 // streams) watch it so shutdown need not wait for its deadline.

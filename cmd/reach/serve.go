@@ -14,13 +14,15 @@ import (
 	"reach/demo"
 	"reach/web"
 	"reach/web/api"
+	"reach/web/ui"
 )
 
 func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	f := newFlags("serve", "[--addr HOST:PORT] [--demo] [--db DSN]")
+	f := newFlags("serve", "[--addr HOST:PORT] [--demo] [--secure-cookies] [--db DSN]")
 	dsn := dbFlag(f)
 	addr := f.String("addr", "127.0.0.1:8080", "address to listen on (HOST:PORT)")
 	withDemo := f.Bool("demo", false, "on an empty database, create a demo tenant with users and sample customers")
+	secureCookies := f.Bool("secure-cookies", false, "mark the sign-in cookie Secure: set it when reach is reached over HTTPS (directly or behind a proxy)")
 	if _, err := f.parse(args, stdout); err != nil {
 		return err
 	}
@@ -53,8 +55,9 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		})
 	}()
 	defer func() { stopWatching(); <-watching }() // before the database closes
-	handler := web.New(a, db, log)
+	handler := web.New(a, db, log, *secureCookies)
 	api.Register(handler)
+	ui.Register(handler)
 	srv := &http.Server{
 		Handler:           handler.Handler(),
 		ReadHeaderTimeout: 5 * time.Second,

@@ -70,7 +70,7 @@ func newEnv(t testing.TB, db *sqlstore.DB) *env {
 
 // newHandler is reach's HTTP handler over a, as reach serve mounts it.
 func newHandler(a *app.App, db *sqlstore.DB) http.Handler {
-	srv := web.New(a, db, slog.New(slog.NewTextHandler(io.Discard, nil)))
+	srv := web.New(a, db, slog.New(slog.NewTextHandler(io.Discard, nil)), false)
 	api.Register(srv)
 	return srv.Handler()
 }

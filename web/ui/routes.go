@@ -1,0 +1,18 @@
+package ui
+
+import "net/http"
+
+// routes lists every page and form action of the UI.
+func (u *ui) routes() []route {
+	h := func(f http.HandlerFunc) http.Handler { return f }
+	return []route{
+		{pattern: "GET /signin", handler: h(u.signInPage), public: true},
+		{pattern: "POST /signin", handler: h(u.signIn), public: true},
+		{pattern: "POST /signout", handler: h(u.signOut)},
+
+		{pattern: "GET /{$}", handler: h(u.search)},
+		{pattern: "GET /customers/{id}", handler: h(u.customerPage)},
+		{pattern: "GET /locations/{id}", handler: h(u.locationPage)},
+		{pattern: "POST /changes/{id}/revert", handler: h(u.revert)},
+	}
+}

@@ -1,0 +1,85 @@
+package ui
+
+import (
+	"errors"
+	"net"
+	"net/http"
+	"strings"
+
+	"reach"
+	"reach/web"
+)
+
+// signInPage is the sign-in form.
+type signInPage struct {
+	frame
+	Email string
+	Next  string
+	Error string
+}
+
+func (u *ui) signInPage(w http.ResponseWriter, r *http.Request) {
+	if _, ok := u.srv.Sessions.Current(r.Context()); ok {
+		http.Redirect(w, r, safeNext(r.URL.Query().Get("next")), http.StatusSeeOther)
+		return
+	}
+	p := &signInPage{frame: u.frameFor(r, "Sign in", ""), Next: safeNext(r.URL.Query().Get("next"))}
+	u.render(w, r, http.StatusOK, "signin", p)
+}
+
+func (u *ui) signIn(w http.ResponseWriter, r *http.Request) {
+	if err := u.srv.CheckOrigin(r); err != nil {
+		u.fail(w, r, err)
+		return
+	}
+	email, password, next := r.PostFormValue("email"), r.PostFormValue("password"), safeNext(r.PostFormValue("next"))
+	session, err := u.app.SignIn(r.Context(), email, password, clientAddress(r))
+	if err == nil {
+		err = u.srv.Sessions.Start(r.Context(), session)
+	}
+	if err != nil {
+		if status := web.StatusOf(err); status >= 500 {
+			u.fail(w, r, err)
+			return
+		}
+		p := &signInPage{frame: u.frameFor(r, "Sign in", ""), Email: email, Next: next, Error: messageOf(err)}
+		u.render(w, r, web.StatusOf(err), "signin", p)
+		return
+	}
+	http.Redirect(w, r, next, http.StatusSeeOther)
+}
+
+func (u *ui) signOut(w http.ResponseWriter, r *http.Request) {
+	if err := u.srv.Sessions.End(r.Context()); err != nil {
+		u.fail(w, r, err)
+		return
+	}
+	http.Redirect(w, r, "/signin", http.StatusSeeOther)
+}
+
+// safeNext keeps a page to return to after signing in only if it is one of
+// reach's own (a path, not another site).
+func safeNext(next string) string {
+	if !strings.HasPrefix(next, "/") || strings.HasPrefix(next, "//") || strings.HasPrefix(next, "/\\") {
+		return "/"
+	}
+	return next
+}
+
+// clientAddress is the address sign-in attempts are counted by.
+func clientAddress(r *http.Request) string {
+	host, _, err := net.SplitHostPort(r.RemoteAddr)
+	if err != nil {
+		return r.RemoteAddr
+	}
+	return host
+}
+
+// messageOf is an error's message for a person.
+func messageOf(err error) string {
+	var e *reach.Error
+	if errors.As(err, &e) {
+		return e.Message
+	}
+	return "Something went wrong on our side; try again in a moment."
+}
