@@ -12,7 +12,7 @@ type recordPage struct {
 	frame
 	Ref       reach.RecordRef
 	Record    *reach.RecordHeader
-	Customer  *reach.Customer   // the record, or the location's customer
+	Customer  *reach.Customer    // the record, or the location's customer
 	Type      reach.CustomerType // a customer's
 	Locations []reach.Location   // a customer's
 	Shared    map[string]int     // other records holding each method's value
