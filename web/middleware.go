@@ -20,6 +20,7 @@ type ctxKey int
 const (
 	requestIDKey ctxKey = iota
 	credentialKey
+	routeKey
 )
 
 // RequestID is the id of the request being served, as logged and as sent
@@ -94,7 +95,10 @@ func (s *Server) observe(next http.Handler) http.Handler {
 			id = hex.EncodeToString(b)
 		}
 		w.Header().Set("X-Request-ID", id)
-		r = r.WithContext(context.WithValue(r.Context(), requestIDKey, id))
+		// The route's pattern is told back through the context: the request
+		// the mux sees is a copy (the session middleware makes one).
+		matched := new(string)
+		r = r.WithContext(context.WithValue(context.WithValue(r.Context(), requestIDKey, id), routeKey, matched))
 		r.Body = http.MaxBytesReader(w, r.Body, MaxBodyBytes)
 		rec := &statusRecorder{ResponseWriter: w}
 		defer func() {
@@ -105,7 +109,7 @@ func (s *Server) observe(next http.Handler) http.Handler {
 						Code: reach.EINTERNAL, Detail: "Internal error.", RequestID: id})
 				}
 			}
-			route := r.Pattern
+			route := *matched
 			if route == "" {
 				route = "unmatched"
 			}

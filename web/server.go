@@ -84,6 +84,9 @@ func (s *Server) route(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	h, pattern := s.mux.Handler(r)
+	if matched, ok := r.Context().Value(routeKey).(*string); ok {
+		*matched = pattern
+	}
 	if pattern != "" {
 		s.mux.ServeHTTP(w, r)
 		return

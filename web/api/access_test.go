@@ -314,3 +314,20 @@ func TestDocumentedCodesAreTheDomainsCodes(t *testing.T) {
 		t.Errorf("documented codes differ from reach.Codes:\n doc %v\ngo  %v", doc.Components.Schemas.Code.Enum, reach.Codes)
 	}
 }
+
+// TestMetricsCountRequestsByRoute: /metrics counts requests by the route
+// they matched, not as one lump.
+func TestMetricsCountRequestsByRoute(t *testing.T) {
+	e := newEnv(t, openSQLite(t))
+	e.must(200, "csr", "GET", "/api/v1/customers", nil)
+	e.do("csr", "GET", "/api/v1/no-such-route", nil)
+	m := string(e.must(200, "", "GET", "/metrics", nil).Body)
+	for _, want := range []string{
+		`reach_http_requests_total{method="GET",route="GET /api/v1/customers",status="200"} 1`,
+		`reach_http_requests_total{method="GET",route="unmatched",status="404"} 1`,
+	} {
+		if !strings.Contains(m, want) {
+			t.Errorf("/metrics lacks %s", want)
+		}
+	}
+}

@@ -18,7 +18,7 @@ var funcs = template.FuncMap{
 	"kindLabel": kindLabel,
 	"when":      when,
 	"iso":       func(t time.Time) string { return t.UTC().Format(time.RFC3339) },
-	"national":  func(e164 string) string { return phone.Format(e164, "") },
+	"national":  national,
 	"recordURL": recordURL,
 	"add":       func(a, b int) int { return a + b },
 	"dict":      dict,
@@ -43,6 +43,9 @@ var assetVersions = func() map[string]string {
 	})
 	return out
 }()
+
+// national shows a stored number as people write it: (512) 867-5309.
+func national(e164 string) string { return phone.Format(e164, "") }
 
 func asset(name string) string { return "/static/" + name + "?v=" + assetVersions[name] }
 

@@ -20,6 +20,8 @@ type historyEntry struct {
 	// Undo: the change is the record's latest, so reverting it undoes
 	// nothing done since.
 	Undo bool
+	// version is the record's version the change left.
+	version int64
 }
 
 // historyLine is one thing a change did: what was, and what is.
@@ -44,6 +46,7 @@ var sourceLabels = map[reach.Source]string{
 
 // snapshot is what a history entry's before and after hold of a record.
 type snapshot struct {
+	Version        int64                 `json:"version"`
 	Name           string                `json:"name"`
 	Active         bool                  `json:"active"`
 	Address        reach.Address         `json:"address"`
@@ -68,6 +71,7 @@ func historyOf(items []reach.HistoryItem) []historyEntry {
 		_ = json.Unmarshal(it.Before, &before)
 		_ = json.Unmarshal(it.After, &after)
 		e.Lines = diffSnapshots(before, after, it.Before != nil && string(it.Before) != "null")
+		e.version = after.Version
 		out = append(out, e)
 	}
 	return out
@@ -142,10 +146,7 @@ func addressLine(a reach.Address) string {
 // history, and goes back where the form was.
 func (u *ui) revert(w http.ResponseWriter, r *http.Request) {
 	c, err := u.app.RevertChange(r.Context(), actorOf(r), r.PathValue("id"))
-	back := safeNext(r.Referer())
-	if ref := r.Referer(); ref != "" {
-		back = localPath(ref)
-	}
+	back := safeNext(r.PostFormValue("back"))
 	if err != nil {
 		if web.StatusOf(err) >= 500 {
 			u.fail(w, r, err)

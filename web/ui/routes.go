@@ -1,6 +1,10 @@
 package ui
 
-import "net/http"
+import (
+	"net/http"
+
+	"reach"
+)
 
 // routes lists every page and form action of the UI.
 func (u *ui) routes() []route {
@@ -14,5 +18,9 @@ func (u *ui) routes() []route {
 		{pattern: "GET /customers/{id}", handler: h(u.customerPage)},
 		{pattern: "GET /locations/{id}", handler: h(u.locationPage)},
 		{pattern: "POST /changes/{id}/revert", handler: h(u.revert)},
+		{pattern: "GET /customers/{id}/contact-methods", handler: u.editForm(refOf(reach.RecordCustomer))},
+		{pattern: "POST /customers/{id}/contact-methods", handler: u.editSubmit(refOf(reach.RecordCustomer))},
+		{pattern: "GET /locations/{id}/contact-methods", handler: u.editForm(refOf(reach.RecordLocation))},
+		{pattern: "POST /locations/{id}/contact-methods", handler: u.editSubmit(refOf(reach.RecordLocation))},
 	}
 }

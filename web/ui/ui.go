@@ -74,6 +74,7 @@ type frame struct {
 	Flash   string
 	Undo    string // a change the page offers to undo
 	Section string // the navigation entry to mark current
+	Path    string // this page, for forms that come back to it
 }
 
 // Can reports whether the signed-in user may do p, for showing controls
@@ -88,7 +89,7 @@ func (f *frame) base() *frame { return f }
 // frameFor starts the frame of a page for the request.
 func (u *ui) frameFor(r *http.Request, title, section string) frame {
 	actor := web.ActorOf(r.Context())
-	f := frame{Title: title, Actor: actor, Section: section, CSRF: u.srv.Sessions.CSRFToken(r.Context())}
+	f := frame{Title: title, Actor: actor, Section: section, CSRF: u.srv.Sessions.CSRFToken(r.Context()), Path: r.URL.RequestURI()}
 	if actor.UserID != "" {
 		f.Me, _ = u.app.Me(r.Context(), actor)
 		flash := u.srv.Sessions.TakeFlash(r.Context())
@@ -172,13 +173,3 @@ func cacheStatic(h http.Handler) http.Handler {
 
 // actorOf is who the request speaks for.
 func actorOf(r *http.Request) reach.Actor { return web.ActorOf(r.Context()) }
-
-// localPath keeps the path and query of a URL of reach's own (a Referer),
-// to go back to it.
-func localPath(raw string) string {
-	p, err := url.Parse(raw)
-	if err != nil {
-		return "/"
-	}
-	return safeNext(p.RequestURI())
-}

@@ -1,0 +1,182 @@
+package ui_test
+
+import (
+	"context"
+	"net/url"
+	"strings"
+	"testing"
+
+	"reach"
+	"reach/app"
+)
+
+// TestEditSaveAndUndo: an agent opens Edit Contact Methods, changes a
+// number, saves, sees it on the record with an Undo, and undoes it.
+func TestEditSaveAndUndo(t *testing.T) {
+	e := newEnv(t, openSQLite(t))
+	c := e.customer("Rosa Diaz", "512-867-5309", "rosa@diazfamily.net")
+	b := e.signedIn("csr")
+	form := b.get("/customers/" + c.ID + "/contact-methods")
+	if form.Status != 200 || attr(form.find("#m0-value"), "value") != "(512) 867-5309" {
+		t.Fatalf("the edit form: %d\n%s", form.Status, form.text("main"))
+	}
+	saved := b.submit(form, "form[data-edit-methods]", url.Values{"m0.value": {"512.444.0101"}}, "action=save")
+	if saved.URL.Path != "/customers/"+c.ID || !strings.Contains(saved.text(".flash"), "Contact methods saved") {
+		t.Fatalf("after saving: %s\n%s", saved.URL, saved.text("main"))
+	}
+	if !strings.Contains(saved.text(".methods"), "(512) 444-0101") {
+		t.Errorf("the record shows %q", saved.text(".methods"))
+	}
+	undone := b.submit(saved, ".flash form", nil, "")
+	if !strings.Contains(undone.text(".flash"), "Undone") || !strings.Contains(undone.text(".methods"), "(512) 867-5309") {
+		t.Errorf("after undo: %s\n%s", undone.URL, undone.text("main"))
+	}
+}
+
+// TestBadValuesAreRefusedInPlace: an international number and a
+// placeholder are refused next to the field, with the app's message, and
+// nothing is saved; what was typed stays.
+func TestBadValuesAreRefusedInPlace(t *testing.T) {
+	e := newEnv(t, openSQLite(t))
+	c := e.customer("Rosa Diaz", "512-867-5309")
+	b := e.signedIn("csr")
+	before, _ := e.db.Snapshot(context.Background())
+	for value, want := range map[string]string{
+		"+44 20 7946 0958": "international number",
+		"(512) 555-0123":   "placeholder",
+		"(123) 456-7890":   "not a valid",
+	} {
+		form := b.get("/customers/" + c.ID + "/contact-methods")
+		p := b.submit(form, "form[data-edit-methods]", url.Values{"m0.value": {value}}, "action=save")
+		if p.Status != 422 || attr(p.find("#m0-value"), "aria-invalid") != "true" || !strings.Contains(p.text("#m0-value-msg"), want) {
+			t.Errorf("%s: %d %q", value, p.Status, p.text("#m0-value-msg"))
+		}
+		if attr(p.find("#m0-value"), "value") != value {
+			t.Errorf("%s: the typed value became %q", value, attr(p.find("#m0-value"), "value"))
+		}
+	}
+	if after, _ := e.db.Snapshot(context.Background()); after != before {
+		t.Error("a refused save changed the database")
+	}
+}
+
+// TestAddingARowKeepsWhatWasTyped: without JavaScript, "Add email" posts
+// the form and comes back with one more row and everything typed kept.
+func TestAddingARowKeepsWhatWasTyped(t *testing.T) {
+	e := newEnv(t, openSQLite(t))
+	c := e.customer("Rosa Diaz", "512-867-5309")
+	b := e.signedIn("csr")
+	form := b.get("/customers/" + c.ID + "/contact-methods")
+	p := b.submit(form, "form[data-edit-methods]", url.Values{"m0.memo": {"Cell, evenings"}}, "action=add-email")
+	if p.Status != 200 || attr(p.find("#m0-memo"), "value") != "Cell, evenings" || p.find("#m1-value") == nil || attr(p.find("#m1-value"), "type") != "email" {
+		t.Fatalf("after adding an email row: %d\n%s", p.Status, p.text("main"))
+	}
+	saved := b.submit(p, "form[data-edit-methods]", url.Values{"m1.value": {"rosa@diazfamily.net"}}, "action=save")
+	if !strings.Contains(saved.text(".methods"), "rosa@diazfamily.net") || !strings.Contains(saved.text(".methods"), "Cell, evenings") {
+		t.Errorf("saved: %s", saved.text(".methods"))
+	}
+}
+
+// TestSyncPromptAndConfirmation: replacing a number other records hold
+// asks which to update — the customer's own location ticked, another
+// customer's not — and choosing the other customer asks to confirm, naming
+// them, before anything is written.
+func TestSyncPromptAndConfirmation(t *testing.T) {
+	e := newEnv(t, openSQLite(t))
+	landlord := e.customer("Maple Property Management", "512-867-5309")
+	unit := e.location(landlord.ID, "Unit 4B", "512-867-5309")
+	tenant := e.customer("Jordan Tenant", "512-867-5309")
+	b := e.signedIn("csr")
+	form := b.get("/customers/" + landlord.ID + "/contact-methods")
+	prompt := b.submit(form, "form[data-edit-methods]", url.Values{"m0.value": {"512-444-0202"}}, "action=save")
+	if prompt.Status != 200 || !strings.Contains(prompt.text("h1"), "Update other records") {
+		t.Fatalf("no sync prompt: %d\n%s", prompt.Status, prompt.text("main"))
+	}
+	own, other := checkboxFor(prompt, unit.ContactMethods[0].ID), checkboxFor(prompt, tenant.ContactMethods[0].ID)
+	if own == nil || other == nil || !hasAttr(own, "checked") || hasAttr(other, "checked") {
+		t.Fatalf("the prompt's choices: own %v, other %v\n%s", own, other, prompt.text("main"))
+	}
+	if !strings.Contains(prompt.text("main"), "another customer") {
+		t.Error("the other customer's record is not marked")
+	}
+	// Tick the other customer too: a confirmation naming them comes first.
+	confirm := b.submit(prompt, "main form", url.Values{"sync": {unit.ContactMethods[0].ID, tenant.ContactMethods[0].ID}}, "action=sync")
+	if !strings.Contains(confirm.text("h1"), "other customers") || !strings.Contains(confirm.text(".confirm-list"), "Jordan Tenant") {
+		t.Fatalf("no confirmation: %d\n%s", confirm.Status, confirm.text("main"))
+	}
+	if c, _ := e.app.Customer(context.Background(), e.admin, tenant.ID); c.ContactMethods[0].Value != "+15128675309" {
+		t.Fatal("the other customer was changed before confirming")
+	}
+	done := b.submit(confirm, "main form", nil, "action=sync")
+	if !strings.Contains(done.text(".flash"), "2 other record(s) updated") {
+		t.Fatalf("after confirming: %s\n%s", done.URL, done.text("main"))
+	}
+	for _, check := range []reach.Record{must(e.app.Location(context.Background(), e.admin, unit.ID)), must(e.app.Customer(context.Background(), e.admin, tenant.ID))} {
+		if v := check.Header().ContactMethods[0].Value; v != "+15124440202" {
+			t.Errorf("%s holds %s, want the new number", check.Header().Name, v)
+		}
+	}
+}
+
+// TestSyncOnlyTheOwnLocation: leaving the other customer unticked saves
+// without a confirmation, and leaves them as they were.
+func TestSyncOnlyTheOwnLocation(t *testing.T) {
+	e := newEnv(t, openSQLite(t))
+	landlord := e.customer("Maple Property Management", "512-867-5309")
+	unit := e.location(landlord.ID, "Unit 4B", "512-867-5309")
+	tenant := e.customer("Jordan Tenant", "512-867-5309")
+	b := e.signedIn("csr")
+	form := b.get("/customers/" + landlord.ID + "/contact-methods")
+	prompt := b.submit(form, "form[data-edit-methods]", url.Values{"m0.value": {"512-444-0202"}}, "action=save")
+	done := b.submit(prompt, "main form", nil, "action=sync")
+	if !strings.Contains(done.text(".flash"), "1 other record(s) updated") {
+		t.Fatalf("after saving: %s\n%s", done.URL, done.text("main"))
+	}
+	if l := must(e.app.Location(context.Background(), e.admin, unit.ID)); l.ContactMethods[0].Value != "+15124440202" {
+		t.Error("the ticked location was not updated")
+	}
+	if c := must(e.app.Customer(context.Background(), e.admin, tenant.ID)); c.ContactMethods[0].Value != "+15128675309" {
+		t.Error("the unticked other customer was changed")
+	}
+}
+
+// TestAConflictShowsTheirChangesAndKeepsMine: someone saves while the agent
+// edits; the agent's save shows what they changed, with the agent's edit
+// on top of it, and saving that keeps both.
+func TestAConflictShowsTheirChangesAndKeepsMine(t *testing.T) {
+	e := newEnv(t, openSQLite(t))
+	c := e.customer("Rosa Diaz", "512-867-5309")
+	b := e.signedIn("manager") // who may see the history
+	form := b.get("/customers/" + c.ID + "/contact-methods")
+	if _, _, err := e.app.AddContactMethod(context.Background(), e.admin, c.Ref(), app.ContactMethodInput{Value: "512-444-7777", Memo: "Work"}, 1); err != nil {
+		t.Fatal(err)
+	}
+	p := b.submit(form, "form[data-edit-methods]", url.Values{"m0.memo": {"Cell, evenings"}}, "action=save")
+	if p.Status != 409 || !strings.Contains(p.text(".error"), "Someone else saved") || !strings.Contains(p.text("#edit-form"), "(512) 444-7777") {
+		t.Fatalf("the conflict: %d\n%s", p.Status, p.text("main"))
+	}
+	if attr(p.find("#m0-memo"), "value") != "Cell, evenings" {
+		t.Errorf("the agent's memo was lost: %q", attr(p.find("#m0-memo"), "value"))
+	}
+	saved := b.submit(p, "form[data-edit-methods]", nil, "action=save")
+	methods := saved.text(".methods")
+	if !strings.Contains(methods, "Cell, evenings") || !strings.Contains(methods, "(512) 444-7777") {
+		t.Errorf("after saving on top: %s\n%s", saved.URL, methods)
+	}
+}
+
+func checkboxFor(p *page, id string) *htmlNode {
+	for _, n := range p.all("input[name=sync]") {
+		if attr(n, "value") == id {
+			return n
+		}
+	}
+	return nil
+}
+
+func must[T any](v T, err error) T {
+	if err != nil {
+		panic(err)
+	}
+	return v
+}
