@@ -74,7 +74,10 @@ func newEnv(t testing.TB, db *sqlstore.DB) *env {
 // testLog shows the server's warnings and errors in the test's output.
 type testLog struct{ t testing.TB }
 
-func (l testLog) Write(b []byte) (int, error) { l.t.Log(strings.TrimSpace(string(b))); return len(b), nil }
+func (l testLog) Write(b []byte) (int, error) {
+	l.t.Log(strings.TrimSpace(string(b)))
+	return len(b), nil
+}
 
 func openSQLite(t testing.TB) *sqlstore.DB { return storetest.Open(t, "sqlite") }
 
