@@ -282,6 +282,12 @@ func matches(n *html.Node, sel string) bool {
 		return hasClass(n, sel[1:])
 	}
 	tag, cond, _ := strings.Cut(strings.TrimSuffix(sel, "]"), "[")
+	if t, class, ok := strings.Cut(tag, "."); ok {
+		if !hasClass(n, class) {
+			return false
+		}
+		tag = t
+	}
 	if tag != "" && n.Data != tag {
 		return false
 	}

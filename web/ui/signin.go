@@ -19,9 +19,12 @@ type signInPage struct {
 }
 
 func (u *ui) signInPage(w http.ResponseWriter, r *http.Request) {
-	if _, ok := u.srv.Sessions.Current(r.Context()); ok {
-		http.Redirect(w, r, safeNext(r.URL.Query().Get("next")), http.StatusSeeOther)
-		return
+	if s, ok := u.srv.Sessions.Current(r.Context()); ok {
+		if _, err := u.app.AuthenticateSession(r.Context(), s, reach.SourceUI); err == nil {
+			http.Redirect(w, r, safeNext(r.URL.Query().Get("next")), http.StatusSeeOther)
+			return
+		}
+		_ = u.srv.Sessions.End(r.Context()) // ended elsewhere: forget it here too
 	}
 	p := &signInPage{frame: u.frameFor(r, "Sign in", ""), Next: safeNext(r.URL.Query().Get("next"))}
 	u.render(w, r, http.StatusOK, "signin", p)

@@ -1,0 +1,215 @@
+package ui_test
+
+import (
+	"context"
+	"net/http"
+	"net/url"
+	"strings"
+	"testing"
+	"time"
+
+	"reach/web"
+)
+
+// TestSignInAndOut: a wrong password is refused on the form; the right one
+// opens reach; signing out ends the session, and its cookie no longer works.
+func TestSignInAndOut(t *testing.T) {
+	e := newEnv(t, openSQLite(t))
+	b := e.browser()
+	if p := b.get("/"); p.URL.Path != "/signin" || p.URL.Query().Get("next") != "/" {
+		t.Fatalf("a page before signing in: %s", p.URL)
+	}
+	p := b.post("/signin", url.Values{"email": {"csr@tenant-a.com"}, "password": {"not the password"}})
+	if p.Status != 401 || !strings.Contains(p.text(".error"), "email or password is not right") || attr(p.find("#email"), "value") != "csr@tenant-a.com" {
+		t.Fatalf("a wrong password: %d %q", p.Status, p.text(".error"))
+	}
+	p = b.post("/signin", url.Values{"email": {"csr@tenant-a.com"}, "password": {"csr password"}, "next": {"/?q=rosa"}})
+	if p.URL.RawQuery != "q=rosa" || !strings.Contains(p.text("header"), "Csr User") {
+		t.Fatalf("signing in: %s\n%s", p.URL, p.text("header"))
+	}
+	cookie := sessionCookie(b)
+	out := b.submit(p, "form.signout", nil, "")
+	if out.URL.Path != "/signin" {
+		t.Fatalf("after signing out: %s", out.URL)
+	}
+	replay := e.browser()
+	replay.client.Jar.SetCookies(mustURL(e.srv.URL), []*http.Cookie{cookie})
+	if p := replay.get("/"); p.URL.Path != "/signin" {
+		t.Errorf("the signed-out session's cookie still opens %s", p.URL)
+	}
+	// Only reach's own pages are returned to.
+	p = e.browser().post("/signin", url.Values{"email": {"csr@tenant-a.com"}, "password": {"csr password"}, "next": {"//evil.example/x"}})
+	if p.URL.Host != mustURL(e.srv.URL).Host || p.URL.Path != "/" {
+		t.Errorf("signing in sent the browser to %s", p.URL)
+	}
+}
+
+// TestSignInRenewsTheSession: a session id planted before sign-in (session
+// fixation) is not the one signed in.
+func TestSignInRenewsTheSession(t *testing.T) {
+	e := newEnv(t, openSQLite(t))
+	b := e.browser()
+	b.client.Jar.SetCookies(mustURL(e.srv.URL), []*http.Cookie{{Name: web.SessionCookie, Value: "planted-by-an-attacker", Path: "/"}})
+	b.post("/signin", url.Values{"email": {"csr@tenant-a.com"}, "password": {"csr password"}})
+	if c := sessionCookie(b); c == nil || c.Value == "planted-by-an-attacker" {
+		t.Fatalf("the session after sign-in: %v", c)
+	}
+	attacker := e.browser()
+	attacker.client.Jar.SetCookies(mustURL(e.srv.URL), []*http.Cookie{{Name: web.SessionCookie, Value: "planted-by-an-attacker", Path: "/"}})
+	if p := attacker.get("/"); p.URL.Path != "/signin" {
+		t.Error("the planted session id was signed in")
+	}
+}
+
+// TestSessionsEnd: a session ends after an hour without use, and at once
+// when its user is deactivated or their password set.
+func TestSessionsEnd(t *testing.T) {
+	e := newEnv(t, openSQLite(t))
+	ctx := context.Background()
+	idle := e.signedIn("csr")
+	later := time.Now().Add(61 * time.Minute)
+	e.db.Now = func() time.Time { return later }
+	if p := idle.get("/"); p.URL.Path != "/signin" {
+		t.Errorf("a session idle for an hour still opens %s", p.URL)
+	}
+	e.db.Now = func() time.Time { return time.Now().UTC() }
+
+	b := e.signedIn("csr")
+	u, err := e.app.User(ctx, e.admin, e.users["csr"])
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := e.app.SetUserActive(ctx, e.admin, u.ID, false, u.Version); err != nil {
+		t.Fatal(err)
+	}
+	if p := b.get("/"); p.URL.Path != "/signin" {
+		t.Errorf("a deactivated user's session still opens %s", p.URL)
+	}
+
+	m := e.signedIn("manager")
+	if err := e.app.SetPassword(ctx, e.admin, e.users["manager"], "a new manager password"); err != nil {
+		t.Fatal(err)
+	}
+	if p := m.get("/"); p.URL.Path != "/signin" {
+		t.Errorf("a session from before a password reset still opens %s", p.URL)
+	}
+}
+
+// TestAViewerCanNotEdit: a viewer sees no edit controls, and the server
+// refuses an edit forged from their session.
+func TestAViewerCanNotEdit(t *testing.T) {
+	e := newEnv(t, openSQLite(t))
+	c := e.customer("Rosa Diaz", "512-867-5309")
+	b := e.signedIn("viewer")
+	p := b.get("/customers/" + c.ID)
+	if p.Status != 200 || p.find("a[href=/customers/"+c.ID+"/contact-methods]") != nil {
+		t.Fatalf("the viewer's record page: %d, edit link %v", p.Status, p.find("a[href=/customers/"+c.ID+"/contact-methods]"))
+	}
+	if p := b.get("/customers/" + c.ID + "/contact-methods"); p.Status != 403 {
+		t.Errorf("the viewer's edit form: %d", p.Status)
+	}
+	before, _ := e.db.Snapshot(context.Background())
+	forged := url.Values{"version": {"1"}, "rows": {"1"}, "m0.id": {c.ContactMethods[0].ID}, "m0.kind": {"mobile"}, "m0.value": {"512-444-0000"}, "action": {"save"},
+		"csrf_token": {csrfOf(b, "/")}}
+	if p := b.post("/customers/"+c.ID+"/contact-methods", forged); p.Status != 403 {
+		t.Errorf("a forged edit from a viewer: %d", p.Status)
+	}
+	if after, _ := e.db.Snapshot(context.Background()); after != before {
+		t.Error("the forged edit changed the database")
+	}
+}
+
+// TestCrossSiteFormsAreRefused: a form posted from another site is refused;
+// so is one from a browser that sends neither Sec-Fetch-Site nor Origin,
+// unless it carries the session's token.
+func TestCrossSiteFormsAreRefused(t *testing.T) {
+	e := newEnv(t, openSQLite(t))
+	c := e.customer("Rosa Diaz", "512-867-5309")
+	b := e.signedIn("csr")
+	form := b.get("/customers/" + c.ID + "/contact-methods")
+	values := fieldsOf(form.find("form[data-edit-methods]"))
+	values.Set("m0.value", "512-444-0000")
+	values.Set("action", "save")
+	before, _ := e.db.Snapshot(context.Background())
+
+	b.origin = "https://evil.example"
+	if p := b.post("/customers/"+c.ID+"/contact-methods", values); p.Status != 403 {
+		t.Errorf("a cross-site post: %d", p.Status)
+	}
+	b.origin = ""
+	noToken := url.Values{}
+	for k, v := range values {
+		if k != "csrf_token" {
+			noToken[k] = v
+		}
+	}
+	if p := b.post("/customers/"+c.ID+"/contact-methods", noToken); p.Status != 403 {
+		t.Errorf("a post with no Origin and no token: %d", p.Status)
+	}
+	if after, _ := e.db.Snapshot(context.Background()); after != before {
+		t.Fatal("a refused post changed the database")
+	}
+	if p := b.post("/customers/"+c.ID+"/contact-methods", values); p.URL.Path != "/customers/"+c.ID {
+		t.Errorf("a post with no Origin but the session's token: %d at %s", p.Status, p.URL)
+	}
+}
+
+// TestNoPageChangesAnything: reading every page leaves the data as it was.
+func TestNoPageChangesAnything(t *testing.T) {
+	e := newEnv(t, openSQLite(t))
+	c := e.customer("Rosa Diaz", "512-867-5309")
+	l := e.location(c.ID, "Main house", "512-867-5309")
+	b := e.signedIn("admin")
+	before, _ := e.db.Snapshot(context.Background())
+	for _, path := range []string{"/", "/?q=rosa", "/customers/" + c.ID, "/locations/" + l.ID,
+		"/customers/" + c.ID + "/contact-methods", "/locations/" + l.ID + "/contact-methods"} {
+		if p := b.get(path); p.Status != 200 {
+			t.Errorf("GET %s: %d", path, p.Status)
+		}
+	}
+	if after, _ := e.db.Snapshot(context.Background()); after != before {
+		t.Error("reading pages changed the database")
+	}
+}
+
+// TestPagesCarrySecurityHeaders: every page forbids other sites' scripts and
+// frames.
+func TestPagesCarrySecurityHeaders(t *testing.T) {
+	e := newEnv(t, openSQLite(t))
+	res, err := http.Get(e.srv.URL + "/signin")
+	if err != nil {
+		t.Fatal(err)
+	}
+	res.Body.Close()
+	for h, want := range map[string]string{
+		"Content-Security-Policy": "script-src 'self'", "X-Content-Type-Options": "nosniff", "Referrer-Policy": "same-origin",
+	} {
+		if !strings.Contains(res.Header.Get(h), want) {
+			t.Errorf("%s: %q", h, res.Header.Get(h))
+		}
+	}
+	if !strings.Contains(res.Header.Get("Content-Security-Policy"), "frame-ancestors 'none'") {
+		t.Error("pages may be framed")
+	}
+}
+
+func sessionCookie(b *browser) *http.Cookie {
+	for _, c := range b.client.Jar.Cookies(mustURL(b.e.srv.URL)) {
+		if c.Name == web.SessionCookie {
+			return c
+		}
+	}
+	return nil
+}
+
+func csrfOf(b *browser, path string) string {
+	return attr(b.get(path).find("meta[name=csrf-token]"), "content")
+}
+
+func mustURL(s string) *url.URL {
+	u, err := url.Parse(s)
+	if err != nil {
+		panic(err)
+	}
+	return u
+}
