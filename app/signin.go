@@ -131,7 +131,7 @@ func (a *App) SetPassword(ctx context.Context, actor reach.Actor, userID, passwo
 	if err := v.Err(); err != nil {
 		return err
 	}
-	hash, err := argon2id.CreateHash(password, passwordParams)
+	hash, err := hashPassword(password)
 	if err != nil {
 		return err
 	}
@@ -150,6 +150,14 @@ func (a *App) SetPassword(ctx context.Context, actor reach.Actor, userID, passwo
 		a.forgetUser(actor.TenantID, userID)
 	}
 	return err
+}
+
+// hashPassword is a password's stored form; "" for no password.
+func hashPassword(password string) (string, error) {
+	if password == "" {
+		return "", nil
+	}
+	return argon2id.CreateHash(password, passwordParams)
 }
 
 // checkPassword records what is wrong with a new password.

@@ -13,6 +13,8 @@ type UserInput struct {
 	Email string     `json:"email"`
 	Name  string     `json:"name"`
 	Role  reach.Role `json:"role"`
+	// Password, when given, lets the user sign in to the web UI at once.
+	Password string `json:"password,omitempty"`
 }
 
 // UserPatch changes a user's name or role.
@@ -59,14 +61,26 @@ func (a *App) CreateUser(ctx context.Context, actor reach.Actor, in UserInput) (
 	}
 	var v reach.Validation
 	u := newUser(&v, in)
+	if in.Password != "" {
+		checkPassword(&v, "password", in.Password)
+	}
 	if err := v.Err(); err != nil {
 		return nil, err
 	}
+	hash, err := hashPassword(in.Password)
+	if err != nil {
+		return nil, err
+	}
 	u.TenantID = actor.TenantID
-	_, err := a.do(ctx, actor, "user.create", func(w *work) error {
+	_, err = a.do(ctx, actor, "user.create", func(w *work) error {
 		u.CreatedAt = w.now()
 		if err := w.tx.InsertUser(ctx, u); err != nil {
 			return err
+		}
+		if hash != "" {
+			if err := w.tx.SetPassword(ctx, u.TenantID, u.ID, hash, w.now()); err != nil {
+				return err
+			}
 		}
 		w.record("user", u.ID, nil, u)
 		return nil

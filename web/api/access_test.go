@@ -91,6 +91,7 @@ func newFixture(t *testing.T, e *env) fixture {
 			"set-twilio-settings":              obj{"auth_token": "tok"},
 			"validate":                         obj{"value": "512-867-5309"},
 			"create-user":                      obj{"email": "new@tenant-a.com", "name": "New", "role": "csr"},
+			"set-user-password":                obj{"password": "a long enough password"},
 			"update-user":                      obj{"name": "Renamed"},
 			"create-token":                     obj{"name": "script"},
 		},

@@ -25,6 +25,7 @@ func (a *api) routes() []route {
 		{pattern: "GET /api/v1/users", handler: a.serveQuery(a.listUsers)},
 		{pattern: "GET /api/v1/users/{id}", handler: a.serve(a.getUser)},
 		{pattern: "PATCH /api/v1/users/{id}", handler: a.serve(a.updateUser)},
+		{pattern: "PUT /api/v1/users/{id}/password", handler: a.serve(a.setPassword)},
 		{pattern: "POST /api/v1/users/{id}/deactivate", handler: a.serve(setActive(false, a.app.SetUserActive, userVersion))},
 		{pattern: "POST /api/v1/users/{id}/reactivate", handler: a.serve(setActive(true, a.app.SetUserActive, userVersion))},
 		{pattern: "POST /api/v1/users/{id}/tokens", handler: a.serve(a.createToken), creates: true},

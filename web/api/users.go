@@ -3,6 +3,7 @@ package api
 import (
 	"net/http"
 
+	"reach"
 	"reach/app"
 )
 
@@ -81,6 +82,22 @@ func (a *api) listTokens(r *http.Request) (reply, error) {
 
 func (a *api) revokeToken(r *http.Request) (reply, error) {
 	if err := a.app.RevokeToken(r.Context(), actor(r), r.PathValue("id")); err != nil {
+		return reply{}, err
+	}
+	return reply{status: http.StatusNoContent}, nil
+}
+
+func (a *api) setPassword(r *http.Request) (reply, error) {
+	var in struct {
+		Password *string `json:"password"`
+	}
+	if err := decode(r, &in); err != nil {
+		return reply{}, err
+	}
+	if in.Password == nil {
+		return reply{}, reach.Invalid("password", reach.EREQUIRED, "password is required.")
+	}
+	if err := a.app.SetPassword(r.Context(), actor(r), r.PathValue("id"), *in.Password); err != nil {
 		return reply{}, err
 	}
 	return reply{status: http.StatusNoContent}, nil

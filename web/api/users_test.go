@@ -203,3 +203,20 @@ func TestANewUserNeedsARole(t *testing.T) {
 		t.Errorf("a user without a role: %d %s", r.Status, r.Body)
 	}
 }
+
+// TestPasswordsAreSetNeverShown: an admin sets a password (a short one is
+// refused); no answer ever carries it, or its hash.
+func TestPasswordsAreSetNeverShown(t *testing.T) {
+	e := newEnv(t, openSQLite(t))
+	csr := e.users["csr"]
+	if r := e.do("admin", "PUT", "/api/v1/users/"+csr+"/password", obj{"password": "short"}, outsideHeader, "below minLength"); r.Status != 422 || !contains(r.FieldCodes(), reach.ETOOSHORT) {
+		t.Errorf("a short password: %d %s", r.Status, r.Body)
+	}
+	e.must(204, "admin", "PUT", "/api/v1/users/"+csr+"/password", obj{"password": "a long enough password"})
+	r := e.must(201, "admin", "POST", "/api/v1/users", obj{"email": "pat@tenant-a.com", "name": "Pat", "role": "csr", "password": "pat's own passphrase"})
+	for _, body := range []string{string(r.Body), string(e.must(200, "admin", "GET", "/api/v1/users/"+csr, nil).Body)} {
+		if strings.Contains(body, "password") || strings.Contains(body, "argon2") {
+			t.Errorf("an answer carries the password: %s", body)
+		}
+	}
+}

@@ -343,3 +343,9 @@ func textOf(n *html.Node) string {
 }
 
 type htmlNode = html.Node
+
+// legacyCustomer stores a customer of tenant A holding values straight
+// through the store, as data from before a rule would be; it returns its id.
+func legacyCustomer(t testing.TB, e *env, name string, values ...string) string {
+	return storetest.Legacy(t, e.db, e.tenant, name, values...).ID
+}

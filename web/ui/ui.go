@@ -173,3 +173,29 @@ func cacheStatic(h http.Handler) http.Handler {
 
 // actorOf is who the request speaks for.
 func actorOf(r *http.Request) reach.Actor { return web.ActorOf(r.Context()) }
+
+// flashFailure answers a refused form action by going back with the
+// reason; a failure of reach's own is a page of its own.
+func (u *ui) flashFailure(w http.ResponseWriter, r *http.Request, back string, err error) {
+	if web.StatusOf(err) >= 500 {
+		u.fail(w, r, err)
+		return
+	}
+	u.redirect(w, r, back, "Not done: "+messageOf(err), "")
+}
+
+// fieldErrors maps each field of a refused form to its message; nil when
+// the error is not about fields.
+func fieldErrors(err error) map[string]string {
+	var e *reach.Error
+	if !errors.As(err, &e) || len(e.Fields) == 0 {
+		return nil
+	}
+	out := map[string]string{}
+	for _, f := range e.Fields {
+		if _, taken := out[f.Field]; !taken {
+			out[f.Field] = f.Message
+		}
+	}
+	return out
+}
