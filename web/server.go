@@ -33,9 +33,12 @@ type Server struct {
 	Log *slog.Logger
 	// Sessions are the signed-in users of the web UI.
 	Sessions *Sessions
-	db       Database
-	mux      *http.ServeMux
-	origins  *http.CrossOriginProtection
+	// PageNotFound, when set, answers a browser's request for a path that
+	// is no route outside the API (/api/, /webhooks/), with a page.
+	PageNotFound http.HandlerFunc
+	db           Database
+	mux          *http.ServeMux
+	origins      *http.CrossOriginProtection
 	// Metrics are the Prometheus series front ends add to.
 	Metrics *Metrics
 	// streams ends when the server shuts down, closing long-lived streams.
@@ -98,6 +101,10 @@ func (s *Server) route(w http.ResponseWriter, r *http.Request) {
 	if allow := probe.header.Get("Allow"); probe.status == http.StatusMethodNotAllowed && allow != "" {
 		w.Header().Set("Allow", allow)
 		s.Fail(w, r, reach.Errorf(reach.EMETHODNOTALLOWED, "%s is not allowed on %s; it allows %s.", r.Method, r.URL.Path, allow))
+		return
+	}
+	if s.PageNotFound != nil && r.Method == http.MethodGet && !strings.HasPrefix(r.URL.Path, "/api/") && !strings.HasPrefix(r.URL.Path, "/webhooks/") {
+		s.PageNotFound(w, r)
 		return
 	}
 	s.Fail(w, r, reach.Errorf(reach.ENOTFOUND, "No such route: %s %s. See /api/v1/openapi.json.", r.Method, r.URL.Path))

@@ -35,6 +35,7 @@ type ui struct {
 // Register adds the pages' routes to srv.
 func Register(srv *web.Server) {
 	u := &ui{srv: srv, app: srv.App, pages: parsePages()}
+	srv.PageNotFound = u.notFound
 	static, _ := fs.Sub(staticFiles, "static")
 	srv.Handle("GET /static/", http.StripPrefix("/static/", cacheStatic(http.FileServerFS(static))))
 	for _, rt := range u.routes() {
@@ -161,6 +162,11 @@ func (u *ui) fail(w http.ResponseWriter, r *http.Request, err error) {
 	}
 	p := &errorPage{frame: u.frameFor(r, http.StatusText(status), ""), Status: status, Message: msg}
 	u.render(w, r, status, "error", p)
+}
+
+// notFound is the page for a path that is none of reach's.
+func (u *ui) notFound(w http.ResponseWriter, r *http.Request) {
+	u.fail(w, r, reach.Errorf(reach.ENOTFOUND, "There is no page at %s.", r.URL.Path))
 }
 
 // cacheStatic lets browsers keep the script and styles for a day.
