@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"encoding/json"
 	"errors"
 	"fmt"
 	"net/http"
@@ -24,8 +25,36 @@ type editRow struct {
 	Kind                   reach.Kind
 	Value, Extension, Memo string
 	Primary, Remove        bool
+	// Was is the method as the screen first showed it (nil for a row the
+	// agent added): what a save that meets someone else's merges against.
+	Was *shown
 	// Errors holds the message for each of the row's fields that has one.
 	Errors map[string]string
+}
+
+// shown is a method's fields as a screen showed them.
+type shown struct {
+	Kind                   reach.Kind
+	Value, Extension, Memo string
+	Primary                bool
+}
+
+// WasField is Was as the form carries it, in a hidden field.
+func (r editRow) WasField() string {
+	if r.Was == nil {
+		return ""
+	}
+	b, _ := json.Marshal(r.Was)
+	return string(b)
+}
+
+// parseWas reads a hidden field WasField wrote; anything else is no base.
+func parseWas(s string) *shown {
+	var w shown
+	if s == "" || json.Unmarshal([]byte(s), &w) != nil {
+		return nil
+	}
+	return &w
 }
 
 // IsEmail tells the form which controls a row has.
@@ -96,7 +125,8 @@ func rowsOf(cms []reach.ContactMethod) []editRow {
 		if m.Kind.IsNumber() {
 			value = national(m.Value)
 		}
-		rows[i] = editRow{Index: i, ID: m.ID, Kind: m.Kind, Value: value, Extension: m.Extension, Memo: m.Memo, Primary: m.Primary}
+		rows[i] = editRow{Index: i, ID: m.ID, Kind: m.Kind, Value: value, Extension: m.Extension, Memo: m.Memo, Primary: m.Primary,
+			Was: &shown{Kind: m.Kind, Value: value, Extension: m.Extension, Memo: m.Memo, Primary: m.Primary}}
 	}
 	return rows
 }
@@ -133,7 +163,7 @@ func rowsFromForm(r *http.Request) []editRow {
 	for i := range n {
 		f := func(name string) string { return r.PostFormValue(fmt.Sprintf("m%d.%s", i, name)) }
 		rows = append(rows, editRow{Index: i, ID: f("id"), Kind: reach.Kind(f("kind")), Value: f("value"), Extension: f("extension"),
-			Memo: f("memo"), Primary: f("primary") != "", Remove: f("remove") != ""})
+			Memo: f("memo"), Primary: f("primary") != "", Remove: f("remove") != "", Was: parseWas(f("was"))})
 	}
 	return rows
 }
@@ -285,11 +315,12 @@ func (u *ui) conflict(w http.ResponseWriter, r *http.Request, p *editPage) {
 	u.render(w, r, http.StatusConflict, "edit", p)
 }
 
-// onTopOf applies the agent's rows to the record's methods as they are now:
-// what the agent changed or removed is changed or removed; what the agent
-// added is added; a method someone else added, which the agent never saw,
-// stays; and one someone else removed stays removed (their change is
-// listed above it).
+// onTopOf applies the agent's rows to the record's methods as they are now,
+// field by field: what the agent changed or removed is changed or removed,
+// and a field the agent left as it was shows what the other save made of
+// it; what the agent added is added; a method someone else added, which
+// the agent never saw, stays; and one someone else removed stays removed
+// (their change is listed above it).
 func onTopOf(current []reach.ContactMethod, rows []editRow) []editRow {
 	seen := map[string]editRow{}
 	for _, row := range rows {
@@ -299,11 +330,28 @@ func onTopOf(current []reach.ContactMethod, rows []editRow) []editRow {
 	}
 	out := []editRow{}
 	for _, m := range current {
+		now := rowsOf([]reach.ContactMethod{m})[0]
 		row, mine := seen[m.ID]
 		if !mine {
-			out = append(out, rowsOf([]reach.ContactMethod{m})...)
+			out = append(out, now)
 			continue
 		}
+		if was := row.Was; was != nil {
+			keep := func(mine, before, theirs string) string {
+				if strings.TrimSpace(mine) == strings.TrimSpace(before) {
+					return theirs
+				}
+				return mine
+			}
+			row.Kind = reach.Kind(keep(string(row.Kind), string(was.Kind), string(now.Kind)))
+			row.Value = keep(row.Value, was.Value, now.Value)
+			row.Extension = keep(row.Extension, was.Extension, now.Extension)
+			row.Memo = keep(row.Memo, was.Memo, now.Memo)
+			if row.Primary == was.Primary {
+				row.Primary = now.Primary
+			}
+		}
+		row.Was = now.Was // the next save is made on top of the record as it is now
 		out = append(out, row)
 		delete(seen, m.ID)
 	}

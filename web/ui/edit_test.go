@@ -165,6 +165,31 @@ func TestAConflictShowsTheirChangesAndKeepsMine(t *testing.T) {
 	}
 }
 
+// TestAConflictOnOneMethodKeepsBothEdits: someone changes a method's memo
+// while the agent changes its number; the agent's edit put on top keeps
+// their memo, as the agent never touched it.
+func TestAConflictOnOneMethodKeepsBothEdits(t *testing.T) {
+	e := newEnv(t, openSQLite(t))
+	c := e.customer("Rosa Diaz", "512-867-5309")
+	b := e.signedIn("csr")
+	form := b.get("/customers/" + c.ID + "/contact-methods")
+	memo := "Cell, evenings"
+	if _, err := e.app.ChangeContactMethod(context.Background(), e.admin, c.ContactMethods[0].ID, app.ContactMethodChange{Patch: app.ContactMethodPatch{Memo: &memo}}, 1, false); err != nil {
+		t.Fatal(err)
+	}
+	p := b.submit(form, "form[data-edit-methods]", url.Values{"m0.value": {"512-444-0303"}}, "action=save")
+	if p.Status != 409 {
+		t.Fatalf("the conflict: %d\n%s", p.Status, p.text("main"))
+	}
+	if v, m := attr(p.find("#m0-value"), "value"), attr(p.find("#m0-memo"), "value"); v != "512-444-0303" || m != memo {
+		t.Errorf("on top of theirs the row holds %q and memo %q; want the agent's number and their memo", v, m)
+	}
+	saved := b.submit(p, "form[data-edit-methods]", nil, "action=save")
+	if methods := saved.text(".methods"); !strings.Contains(methods, "(512) 444-0303") || !strings.Contains(methods, memo) {
+		t.Errorf("after saving on top: %s", methods)
+	}
+}
+
 func checkboxFor(p *page, id string) *htmlNode {
 	for _, n := range p.all("input[name=sync]") {
 		if attr(n, "value") == id {

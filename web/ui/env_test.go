@@ -349,3 +349,29 @@ type htmlNode = html.Node
 func legacyCustomer(t testing.TB, e *env, name string, values ...string) string {
 	return storetest.Legacy(t, e.db, e.tenant, name, values...).ID
 }
+
+// postCall records an inbound call from number, as the phone system would,
+// and returns its id.
+func (e *env) postCall(t testing.TB, from, providerID string) string {
+	t.Helper()
+	c, _, err := e.app.RecordCall(context.Background(), e.admin, app.CallInput{From: from, To: "+15124440000", Provider: "test", ProviderCallID: providerID})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return c.ID
+}
+
+// evilSite serves, from another origin, a page that posts an edit of c to
+// reach as soon as it opens: a cross-site request forgery.
+func (e *env) evilSite(t testing.TB, c *reach.Customer) string {
+	page := `<!doctype html><form id="f" method="post" action="` + e.srv.URL + `/customers/` + c.ID + `/contact-methods">
+<input name="version" value="1"><input name="rows" value="1"><input name="m0.id" value="` + c.ContactMethods[0].ID + `">
+<input name="m0.kind" value="mobile"><input name="m0.value" value="512-444-6666"><input name="action" value="save"></form>
+<script>document.getElementById("f").submit()</script>`
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "text/html")
+		_, _ = io.WriteString(w, page)
+	}))
+	t.Cleanup(srv.Close)
+	return srv.URL
+}

@@ -36,24 +36,14 @@
     });
   }
 
-  // Live search: results as you type, ↑ ↓ to choose, Enter to open.
+  // Live search: results as you type. ↓ from the box moves into the
+  // results, ↑ ↓ move between them, Enter opens the one in focus (it is a
+  // link), and ↑ from the first goes back to the box.
   function liveSearch(form) {
     const input = form.querySelector("input[type=search]");
     let timer = 0;
     let asked = 0;
-    const options = () => [...document.querySelectorAll("#results [role=option]")];
-    const selected = () => options().findIndex((o) => o.getAttribute("aria-selected") === "true");
-    const select = (i) => {
-      const all = options();
-      all.forEach((o, j) => o.setAttribute("aria-selected", String(j === i)));
-      if (all[i]) {
-        all[i].id = all[i].id || "result-" + i;
-        input.setAttribute("aria-activedescendant", all[i].id);
-        all[i].scrollIntoView({ block: "nearest" });
-      } else {
-        input.removeAttribute("aria-activedescendant");
-      }
-    };
+    const links = () => [...document.querySelectorAll("#results .result-list a")];
     input.addEventListener("input", () => {
       clearTimeout(timer);
       timer = setTimeout(async () => {
@@ -64,22 +54,20 @@
         if (html === null || n !== asked) return; // a newer search is on its way
         document.querySelector("#results").outerHTML = html;
         history.replaceState(null, "", url);
-        select(-1);
       }, 150);
     });
-    input.addEventListener("keydown", (e) => {
-      const all = options();
-      if (!all.length) return;
-      const i = selected();
-      if (e.key === "ArrowDown") {
+    document.addEventListener("keydown", (e) => {
+      if (e.key !== "ArrowDown" && e.key !== "ArrowUp") return;
+      const all = links();
+      const i = all.indexOf(document.activeElement);
+      if (e.target === input && e.key === "ArrowDown" && all.length) {
         e.preventDefault();
-        select(Math.min(i + 1, all.length - 1));
-      } else if (e.key === "ArrowUp") {
+        all[0].focus();
+      } else if (i >= 0) {
         e.preventDefault();
-        select(Math.max(i - 1, 0));
-      } else if (e.key === "Enter" && i >= 0) {
-        e.preventDefault();
-        location.assign(all[i].querySelector("a").href);
+        if (e.key === "ArrowDown") all[Math.min(i + 1, all.length - 1)].focus();
+        else if (i === 0) input.focus();
+        else all[i - 1].focus();
       }
     });
   }
@@ -142,18 +130,26 @@
     });
     form.addEventListener("submit", async (e) => {
       const button = e.submitter;
-      if (!button || !String(button.value).startsWith("add-")) return;
+      if (!button || !String(button.value).startsWith("add-") || form.dataset.plain) return;
       e.preventDefault();
       const data = new FormData(form);
       data.set("action", button.value);
-      const res = await fetch(form.action || location.pathname, {
+      // (form.action would be the buttons named "action", not the attribute)
+      const res = await fetch(form.getAttribute("action") || location.pathname, {
         method: "POST", credentials: "same-origin", body: new URLSearchParams(data),
         headers: { "X-Reach-Fragment": "edit-form" },
       });
-      const holder = document.querySelector("#edit-form");
-      holder.outerHTML = await res.text();
+      if (!res.ok) { // let the server's page say what went wrong
+        form.dataset.plain = "1";
+        form.requestSubmit(button);
+        return;
+      }
+      // The server renders the rows as typed; what was checked is checked again.
+      const checked = [...form.querySelectorAll("[data-validate]")].filter((v) => rowOf(v).querySelector("[data-feedback]").textContent.trim()).map((v) => v.id);
+      document.querySelector("#edit-form").outerHTML = await res.text();
       const fresh = document.querySelector("#edit-form form[data-edit-methods]");
       editMethods(fresh);
+      checked.forEach((id) => { const v = document.getElementById(id); if (v) check(v); });
       const values = fresh.querySelectorAll("[data-validate]");
       values[values.length - 1]?.focus();
     });
@@ -172,7 +168,7 @@
 
     function render() {
       pop.replaceChildren();
-      const ringing = [...calls.values()].filter((c) => !c.link && c.status === "ringing");
+      const ringing = [...calls.values()].filter((c) => c.status === "ringing");
       pop.hidden = ringing.length === 0;
       for (const call of ringing) {
         const box = document.createElement("section");
@@ -218,14 +214,18 @@
       }
     }
 
+    // link records the agent's choice, unless the call already belongs to
+    // that record (its number matched one customer's), and opens it.
     async function link(call, record) {
+      const go = () => location.assign((record.type === "location" ? "/locations/" : "/customers/") + record.id);
+      if (call.link && call.link.type === record.type && call.link.id === record.id) return go();
       const body = record.type === "location" ? { location_id: record.id } : { customer_id: record.id };
       const res = await post("/api/v1/calls/" + encodeURIComponent(call.id) + "/link", body);
       if (!res.ok) {
         alert(res.body.detail || "The call could not be linked.");
         return;
       }
-      location.assign((record.type === "location" ? "/locations/" : "/customers/") + record.id);
+      go();
     }
 
     function handle(event, data) {
@@ -263,8 +263,8 @@
             if (data) handle(event, data);
           }
         }
-      } catch (_) {
-        // reconnect below
+      } catch (err) {
+        console.warn("call pop: the stream dropped; reconnecting", err);
       }
       setTimeout(connect, retry);
     }
