@@ -407,7 +407,7 @@ func TestBrowserCallPopsAndLinksInOneClick(t *testing.T) {
 	other := e.customer("Somebody Else", "512-444-9999")
 	b := e.tab(t, alloc)
 	b.signIn("csr")
-	b.open("/customers/" + other.ID) // what the agent has open must not matter
+	b.open("/customers/" + other.ID)   // what the agent has open must not matter
 	time.Sleep(300 * time.Millisecond) // the stream is open
 	call := e.postCall(t, "+15128675309", "pop-1")
 	b.waitText("#call-pop", "(512) 867-5309")
