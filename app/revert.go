@@ -83,6 +83,19 @@ type revertStep struct {
 	leftAt int64
 }
 
+// revertible says whether a change's entry about a record can be put back:
+// an edit of an existing customer or location can; a creation can't (it is
+// undone by deactivating the record).
+func revertible(typ reach.RecordType, before json.RawMessage) bool {
+	return (typ == reach.RecordCustomer || typ == reach.RecordLocation) && len(before) > 0 && string(before) != "null"
+}
+
+// Revertible says whether a record's history item is one RevertChange can
+// undo, as far as that item goes: screens offer "Undo" by it.
+func Revertible(it reach.HistoryItem) bool {
+	return revertible(reach.RecordType(it.EntityType), it.Before)
+}
+
 // revertSteps reads a change's entries into the records to restore, refusing
 // entries that can't be reverted and records the actor may not edit.
 func revertSteps(actor reach.Actor, c *reach.Change) ([]revertStep, error) {
@@ -90,7 +103,7 @@ func revertSteps(actor reach.Actor, c *reach.Change) ([]revertStep, error) {
 	index := map[reach.RecordRef]int{}
 	for _, e := range c.Entries {
 		typ := reach.RecordType(e.EntityType)
-		if (typ != reach.RecordCustomer && typ != reach.RecordLocation) || string(e.Before) == "null" {
+		if !revertible(typ, e.Before) {
 			return nil, reach.Errorf(reach.EREVERTUNSUPPORTED,
 				"This change (%s) can't be reverted: only edits of existing customers and locations can. To undo a creation, deactivate the record.", c.Action)
 		}

@@ -33,6 +33,29 @@ func TestEditSaveAndUndo(t *testing.T) {
 	}
 }
 
+// TestHistoryOffersUndoOnlyWhereItWorks: a creation can't be reverted (it
+// is undone by deactivating), so its history row has no Undo; the latest
+// edit's row has one, and it works.
+func TestHistoryOffersUndoOnlyWhereItWorks(t *testing.T) {
+	e := newEnv(t, openSQLite(t))
+	c := e.customer("Rosa Diaz", "512-867-5309")
+	b := e.signedIn("manager") // who sees the history
+	page := b.get("/customers/" + c.ID)
+	if n := len(page.all(".history form")); n != 0 || !strings.Contains(page.text(".history"), "Created") {
+		t.Fatalf("a new record's history offers %d undo(s):\n%s", n, page.text(".history"))
+	}
+	form := b.get("/customers/" + c.ID + "/contact-methods")
+	b.submit(form, "form[data-edit-methods]", url.Values{"m0.memo": {"Cell"}}, "action=save")
+	page = b.get("/customers/" + c.ID)
+	if n := len(page.all(".history form")); n != 1 {
+		t.Fatalf("after an edit the history offers %d undo(s); want the edit's", n)
+	}
+	undone := b.submit(page, ".history form", nil, "")
+	if !strings.Contains(undone.text(".flash"), "Undone") || strings.Contains(undone.text(".methods"), "Cell") {
+		t.Errorf("the history's Undo: %s", undone.text("main"))
+	}
+}
+
 // TestBadValuesAreRefusedInPlace: an international number and a
 // placeholder are refused next to the field, with the app's message, and
 // nothing is saved; what was typed stays.

@@ -63,12 +63,18 @@ func newEnv(t testing.TB, db *sqlstore.DB) *env {
 		t.Fatal(err)
 	}
 	e.other = reach.Actor{TenantID: setupB.TenantID, UserID: setupB.UserID, Role: reach.RoleAdmin, Source: reach.SourceCLI}
+	e.srv = serve(t, a, db)
+	return e
+}
+
+// serve runs reach's API and pages over db, as `reach serve` does.
+func serve(t testing.TB, a *app.App, db *sqlstore.DB) *httptest.Server {
 	srv := web.New(a, db, slog.New(slog.NewTextHandler(testLog{t}, &slog.HandlerOptions{Level: slog.LevelWarn})), false)
 	api.Register(srv)
 	ui.Register(srv)
-	e.srv = httptest.NewServer(srv.Handler())
-	t.Cleanup(e.srv.Close)
-	return e
+	hs := httptest.NewServer(srv.Handler())
+	t.Cleanup(hs.Close)
+	return hs
 }
 
 // testLog shows the server's warnings and errors in the test's output.

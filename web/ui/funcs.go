@@ -16,6 +16,7 @@ import (
 var funcs = template.FuncMap{
 	"asset":     asset,
 	"kindLabel": kindLabel,
+	"kindIcon":  kindIcon,
 	"when":      when,
 	"iso":       func(t time.Time) string { return t.UTC().Format(time.RFC3339) },
 	"national":  national,
@@ -87,4 +88,21 @@ func dict(kv ...any) map[string]any {
 		m[k] = kv[i+1]
 	}
 	return m
+}
+
+// kindIcons are small line drawings of each kind, beside (never instead of)
+// its name: a handset for mobile, a desk phone, a fax machine, an envelope.
+var kindIcons = map[reach.Kind]string{
+	reach.KindMobile: `<rect x="4.5" y="1.5" width="7" height="13" rx="1.5"/><path d="M7 12.5h2"/>`,
+	reach.KindPhone:  `<path d="M2 6c0-2 2.5-3.5 6-3.5S14 4 14 6l-2.5.5L11 5H5l-.5 1.5z"/><rect x="3" y="8" width="10" height="6" rx="1"/><circle cx="8" cy="11" r="1.2"/>`,
+	reach.KindFax:    `<path d="M4.5 6V1.5h7V6"/><rect x="1.5" y="6" width="13" height="6" rx="1"/><path d="M4.5 10.5h7v4h-7z"/>`,
+	reach.KindEmail:  `<rect x="1.5" y="3.5" width="13" height="9" rx="1"/><path d="m2 4 6 5 6-5"/>`,
+}
+
+func kindIcon(k reach.Kind) template.HTML {
+	d, ok := kindIcons[k]
+	if !ok {
+		return ""
+	}
+	return template.HTML(`<svg class="icon" viewBox="0 0 16 16" width="16" height="16" aria-hidden="true" focusable="false" fill="none" stroke="currentColor" stroke-width="1.3" stroke-linecap="round" stroke-linejoin="round">` + d + `</svg>`)
 }

@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"reach"
+	"reach/app"
 	"reach/web"
 )
 
@@ -18,7 +19,8 @@ type historyEntry struct {
 	Action   string
 	Lines    []historyLine
 	// Undo: the change is the record's latest, so reverting it undoes
-	// nothing done since.
+	// nothing done since, and one the app can revert (an edit, not a
+	// creation).
 	Undo bool
 	// version is the record's version the change left.
 	version int64
@@ -58,7 +60,7 @@ type snapshot struct {
 func historyOf(items []reach.HistoryItem) []historyEntry {
 	out := make([]historyEntry, 0, len(items))
 	for i, it := range items {
-		e := historyEntry{ChangeID: it.ChangeID, At: it.At, Who: it.ActorName, Action: actionLabels[it.Action], Undo: i == 0}
+		e := historyEntry{ChangeID: it.ChangeID, At: it.At, Who: it.ActorName, Action: actionLabels[it.Action], Undo: i == 0 && app.Revertible(it)}
 		if e.Action == "" {
 			e.Action = it.Action
 		}
