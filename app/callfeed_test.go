@@ -41,7 +41,7 @@ func TestCallFeedsShareReads(t *testing.T) {
 		ctx := t.Context()
 		store := &countingStore{DB: db}
 		a := app.New(store)
-		setup, err := a.InitTenant(ctx, "Pop Services", "owner@popservices.com", "Owner", reach.SourceCLI)
+		setup, err := a.InitTenant(ctx, "Pop Services", app.UserInput{Email: "owner@popservices.com", Name: "Owner"}, reach.SourceCLI)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -101,7 +101,7 @@ func TestCallFeedCatchesUpThroughABacklog(t *testing.T) {
 		ctx, cancel := context.WithTimeout(t.Context(), 20*time.Second)
 		defer cancel()
 		a := app.New(db)
-		setup, err := a.InitTenant(ctx, "Busy Services", "owner@busyservices.com", "Owner", reach.SourceCLI)
+		setup, err := a.InitTenant(ctx, "Busy Services", app.UserInput{Email: "owner@busyservices.com", Name: "Owner"}, reach.SourceCLI)
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -19,7 +19,7 @@ type tenant struct {
 func newTenant(tb testing.TB, db *sqlstore.DB) tenant {
 	tb.Helper()
 	a := app.New(db)
-	s, err := a.InitTenant(context.Background(), "Test Services", "owner@testservices.com", "Owner", reach.SourceCLI)
+	s, err := a.InitTenant(context.Background(), "Test Services", app.UserInput{Email: "owner@testservices.com", Name: "Owner"}, reach.SourceCLI)
 	if err != nil {
 		tb.Fatal(err)
 	}

@@ -88,7 +88,7 @@ func Ensure(ctx context.Context, a *app.App, db *sqlstore.DB) (Info, error) {
 // obey every rule real data do and carry an audit trail.
 func create(ctx context.Context, a *app.App) (Info, error) {
 	admin := demoUsers[0]
-	setup, err := a.InitTenant(ctx, TenantName, admin.email, admin.name, reach.SourceSystem)
+	setup, err := a.InitTenant(ctx, TenantName, app.UserInput{Email: admin.email, Name: admin.name}, reach.SourceSystem)
 	if err != nil {
 		return Info{}, fmt.Errorf("create demo tenant: %w", err)
 	}

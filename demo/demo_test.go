@@ -166,7 +166,7 @@ func TestEnsureRefusesADatabaseOfOtherTenants(t *testing.T) {
 	ctx := context.Background()
 	db := storetest.Open(t, "sqlite")
 	a := app.New(db)
-	if _, err := a.InitTenant(ctx, "Acme Heating", "owner@acmeheating.com", "", reach.SourceCLI); err != nil {
+	if _, err := a.InitTenant(ctx, "Acme Heating", app.UserInput{Email: "owner@acmeheating.com", Name: ""}, reach.SourceCLI); err != nil {
 		t.Fatal(err)
 	}
 	_, err := Ensure(ctx, a, db)

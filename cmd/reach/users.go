@@ -8,7 +8,7 @@ import (
 	"reach/app"
 )
 
-// runUsers dispatches `reach users list|create|update|deactivate|reactivate`.
+// runUsers dispatches `reach users list|create|update|password|deactivate|reactivate`.
 func runUsers(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	sub, args := subcommand(args)
 	switch sub {
@@ -18,16 +18,39 @@ func runUsers(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 				return a.ListUsers(ctx, actor, "", maxListedUsers)
 			})
 	case "create":
-		var email, name, role *string
-		return tenantCommand(ctx, "users create", "--email EMAIL --name NAME --role ROLE --tenant-id ID [--db DSN]", args, stdout,
+		var email, name, role, passwordFile *string
+		return tenantCommand(ctx, "users create", "--email EMAIL --name NAME --role ROLE [--password-file FILE] --tenant-id ID [--db DSN]", args, stdout,
 			func(f *flags) {
 				email = f.String("email", "", "the user's email (required)")
 				name = f.String("name", "", "the user's name (required)")
 				role = f.String("role", "", "admin, manager, csr or viewer (required)")
+				passwordFile = f.String("password-file", "", "file holding the user's first web sign-in password (one line)")
 			}, nil,
 			func(a *app.App, actor reach.Actor, _ []string) (any, error) {
-				u, err := a.CreateUser(ctx, actor, app.UserInput{Email: *email, Name: *name, Role: reach.Role(*role)})
-				return u, asFlags(err, map[string]string{"email": "--email", "name": "--name", "role": "--role"})
+				password, err := readPasswordFile("--password-file", *passwordFile)
+				if err != nil {
+					return nil, err
+				}
+				u, err := a.CreateUser(ctx, actor, app.UserInput{Email: *email, Name: *name, Role: reach.Role(*role), Password: password})
+				return u, asFlags(err, map[string]string{"email": "--email", "name": "--name", "role": "--role", "password": "--password-file"})
+			})
+	case "password":
+		var passwordFile *string
+		return tenantCommand(ctx, "users password", "USER_ID --password-file FILE --tenant-id ID [--db DSN]", args, stdout,
+			func(f *flags) {
+				passwordFile = f.String("password-file", "", "file holding the new web sign-in password, one line; /dev/stdin reads a pipe (required)")
+			}, []string{"USER_ID"},
+			func(a *app.App, actor reach.Actor, pos []string) (any, error) {
+				password, err := readPasswordFile("--password-file", *passwordFile)
+				if err == nil && password == "" {
+					err = &reach.Error{Code: reach.EREQUIRED, Message: "--password-file is required: the file holding the new password."}
+				}
+				if err != nil {
+					return nil, err
+				}
+				// Setting a password ends the user's sessions: a reset locks out whoever had it.
+				err = a.SetPassword(ctx, actor, pos[0], password)
+				return nil, asFlags(err, map[string]string{"password": "--password-file"})
 			})
 	case "update":
 		var name, role *string
@@ -58,7 +81,7 @@ func runUsers(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 				return onCurrentUser(ctx, a, actor, pos[0], func(base int64) (*reach.User, error) { return a.SetUserActive(ctx, actor, pos[0], active, base) })
 			})
 	}
-	return unknownSubcommand("users", sub, "usage: reach users list|create|update|deactivate|reactivate … --tenant-id ID (reach users <command> --help for more)\n", stdout)
+	return unknownSubcommand("users", sub, "usage: reach users list|create|update|password|deactivate|reactivate … --tenant-id ID (reach users <command> --help for more)\n", stdout)
 }
 
 // maxListedUsers is the most users `reach users list` prints.

@@ -159,7 +159,7 @@ var errEnough = errors.New("enough")
 // admin's token.
 func seedSmall(b *testing.B, a *app.App, db *sqlstore.DB, count int) string {
 	ctx := context.Background()
-	setup, err := a.InitTenant(ctx, "Bench", "admin@benchservices.com", "Admin", reach.SourceCLI)
+	setup, err := a.InitTenant(ctx, "Bench", app.UserInput{Email: "admin@benchservices.com", Name: "Admin"}, reach.SourceCLI)
 	if err != nil {
 		b.Fatal(err)
 	}

@@ -40,7 +40,7 @@ func newEnv(t testing.TB, db *sqlstore.DB) *env {
 	ctx := context.Background()
 	a := app.New(db)
 	e := &env{t: t, db: db, app: a, tokens: map[string]string{}, users: map[string]string{}}
-	setupA, err := a.InitTenant(ctx, "Tenant A Heating", "owner@tenant-a.com", "Owner A", reach.SourceCLI)
+	setupA, err := a.InitTenant(ctx, "Tenant A Heating", app.UserInput{Email: "owner@tenant-a.com", Name: "Owner A"}, reach.SourceCLI)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -57,7 +57,7 @@ func newEnv(t testing.TB, db *sqlstore.DB) *env {
 		}
 		e.tokens[string(role)], e.users[string(role)] = tok.Secret, u.ID
 	}
-	setupB, err := a.InitTenant(ctx, "Tenant B Plumbing", "owner@tenant-b.com", "Owner B", reach.SourceCLI)
+	setupB, err := a.InitTenant(ctx, "Tenant B Plumbing", app.UserInput{Email: "owner@tenant-b.com", Name: "Owner B"}, reach.SourceCLI)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -40,7 +40,7 @@ func newEnv(t testing.TB, db *sqlstore.DB) *env {
 	ctx := context.Background()
 	a := app.New(db)
 	e := &env{t: t, db: db, app: a, users: map[string]string{}}
-	setup, err := a.InitTenant(ctx, "Tenant A Heating", "admin@tenant-a.com", "Ada Admin", reach.SourceCLI)
+	setup, err := a.InitTenant(ctx, "Tenant A Heating", app.UserInput{Email: "admin@tenant-a.com", Name: "Ada Admin"}, reach.SourceCLI)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -58,7 +58,7 @@ func newEnv(t testing.TB, db *sqlstore.DB) *env {
 			t.Fatal(err)
 		}
 	}
-	setupB, err := a.InitTenant(ctx, "Tenant B Plumbing", "admin@tenant-b.com", "Bo Admin", reach.SourceCLI)
+	setupB, err := a.InitTenant(ctx, "Tenant B Plumbing", app.UserInput{Email: "admin@tenant-b.com", Name: "Bo Admin"}, reach.SourceCLI)
 	if err != nil {
 		t.Fatal(err)
 	}
