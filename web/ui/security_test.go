@@ -44,6 +44,44 @@ func TestSignInAndOut(t *testing.T) {
 	}
 }
 
+// TestRedirectsStayOnReach: the pages a form returns to — after signing
+// in, after an undo — are reach's own, however the address is disguised
+// (browsers drop tabs and newlines from a Location and read "\" as "/").
+func TestRedirectsStayOnReach(t *testing.T) {
+	e := newEnv(t, openSQLite(t))
+	c := e.customer("Rosa Diaz", "512-867-5309")
+	b := e.signedIn("csr")
+	noFollow := &http.Client{Jar: b.client.Jar, CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}
+	for _, next := range []string{"//evil.example/x", "/\\evil.example", "/\t/evil.example", "/\n/evil.example", "/\r//evil.example",
+		"https://evil.example", "/%09/evil.example", "///evil.example", "javascript:alert(1)", "/ok?q=1&r=%2F%2Fevil"} {
+		res, err := noFollow.Get(e.srv.URL + "/signin?next=" + url.QueryEscape(next))
+		if err != nil {
+			t.Fatal(err)
+		}
+		res.Body.Close()
+		loc := res.Header.Get("Location")
+		u, err := url.Parse(loc)
+		if err != nil || u.Host != "" || u.Scheme != "" || !strings.HasPrefix(loc, "/") || strings.HasPrefix(loc, "//") || strings.ContainsAny(loc, "\t\n\r\\") {
+			t.Errorf("next=%q sent the browser to %q", next, loc)
+		}
+	}
+	// The undo form's "back" is held to the same rule.
+	form := b.get("/customers/" + c.ID + "/contact-methods")
+	saved := b.submit(form, "form[data-edit-methods]", url.Values{"m0.memo": {"Cell"}}, "action=save")
+	undo := saved.find(".flash form")
+	req, _ := http.NewRequest("POST", e.srv.URL+attr(undo, "action"), strings.NewReader(url.Values{"csrf_token": {attr(saved.find(".flash form input[name=csrf_token]"), "value")}, "back": {"/\t/evil.example"}}.Encode()))
+	req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+	req.Header.Set("Origin", e.srv.URL)
+	res, err := noFollow.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	res.Body.Close()
+	if loc := res.Header.Get("Location"); loc != "/" {
+		t.Errorf("an undo with a disguised back went to %q", loc)
+	}
+}
+
 // TestSignInRenewsTheSession: a session id planted before sign-in (session
 // fixation) is not the one signed in.
 func TestSignInRenewsTheSession(t *testing.T) {
