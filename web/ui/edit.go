@@ -30,6 +30,9 @@ type editRow struct {
 	Was *shown
 	// Errors holds the message for each of the row's fields that has one.
 	Errors map[string]string
+	// Notes, after a conflict, say what someone else saved that this row
+	// would replace.
+	Notes []string
 }
 
 // shown is a method's fields as a screen showed them.
@@ -316,11 +319,13 @@ func (u *ui) conflict(w http.ResponseWriter, r *http.Request, p *editPage) {
 }
 
 // onTopOf applies the agent's rows to the record's methods as they are now,
-// field by field: what the agent changed or removed is changed or removed,
-// and a field the agent left as it was shows what the other save made of
-// it; what the agent added is added; a method someone else added, which
-// the agent never saw, stays; and one someone else removed stays removed
-// (their change is listed above it).
+// field by field, against the values the screen first showed: a field only
+// the agent changed takes the agent's value, one only the other save
+// changed takes theirs, and one both changed differently keeps the agent's
+// with a note of theirs on the row, so nothing is overwritten unseen. What
+// the agent added is added; a method someone else added stays; one someone
+// else removed stays removed, unless the agent had changed it — then it
+// comes back as a new row, saying so.
 func onTopOf(current []reach.ContactMethod, rows []editRow) []editRow {
 	seen := map[string]editRow{}
 	for _, row := range rows {
@@ -332,36 +337,63 @@ func onTopOf(current []reach.ContactMethod, rows []editRow) []editRow {
 	for _, m := range current {
 		now := rowsOf([]reach.ContactMethod{m})[0]
 		row, mine := seen[m.ID]
+		delete(seen, m.ID)
 		if !mine {
 			out = append(out, now)
 			continue
 		}
 		if was := row.Was; was != nil {
-			keep := func(mine, before, theirs string) string {
-				if strings.TrimSpace(mine) == strings.TrimSpace(before) {
+			merge := func(field string, mine, before, theirs string) string {
+				switch same := func(a, b string) bool { return strings.TrimSpace(a) == strings.TrimSpace(b) }; {
+				case same(mine, before):
 					return theirs
+				case !same(theirs, before) && !same(theirs, mine):
+					row.note(field, theirs)
 				}
 				return mine
 			}
-			row.Kind = reach.Kind(keep(string(row.Kind), string(was.Kind), string(now.Kind)))
-			row.Value = keep(row.Value, was.Value, now.Value)
-			row.Extension = keep(row.Extension, was.Extension, now.Extension)
-			row.Memo = keep(row.Memo, was.Memo, now.Memo)
+			row.Kind = reach.Kind(merge("Type", string(row.Kind), string(was.Kind), string(now.Kind)))
+			row.Value = merge("Value", row.Value, was.Value, now.Value)
+			row.Extension = merge("Extension", row.Extension, was.Extension, now.Extension)
+			row.Memo = merge("Memo", row.Memo, was.Memo, now.Memo)
 			if row.Primary == was.Primary {
 				row.Primary = now.Primary
 			}
 		}
 		row.Was = now.Was // the next save is made on top of the record as it is now
 		out = append(out, row)
-		delete(seen, m.ID)
 	}
 	for _, row := range rows {
-		if row.ID == "" && !row.blank() {
+		switch {
+		case row.ID == "" && !row.blank():
 			out = append(out, row)
+		case row.ID != "" && !row.Remove && row.changed():
+			if _, gone := seen[row.ID]; gone { // removed by someone else, edited by the agent
+				row.ID, row.Was = "", nil
+				row.Notes = append(row.Notes, "Someone else removed this method after you opened the screen; saving adds it back as you have it, or tick Remove.")
+				out = append(out, row)
+			}
 		}
 	}
 	for i := range out {
 		out[i].Index = i
 	}
 	return out
+}
+
+// changed reports whether the agent changed a row from what the screen
+// showed (a row without that knowledge counts as changed).
+func (r editRow) changed() bool {
+	w := r.Was
+	return w == nil || r.Kind != w.Kind || strings.TrimSpace(r.Value) != strings.TrimSpace(w.Value) ||
+		strings.TrimSpace(r.Extension) != strings.TrimSpace(w.Extension) || strings.TrimSpace(r.Memo) != strings.TrimSpace(w.Memo) || r.Primary != w.Primary
+}
+
+// note tells the agent that a field they changed was changed differently
+// by someone else, whose value saving would replace.
+func (r *editRow) note(field, theirs string) {
+	if strings.TrimSpace(theirs) == "" {
+		theirs = "(empty)"
+	}
+	r.Notes = append(r.Notes, fmt.Sprintf("%s: someone else saved “%s” while you edited; saving keeps yours.", field, theirs))
 }

@@ -213,6 +213,52 @@ func TestAConflictOnOneMethodKeepsBothEdits(t *testing.T) {
 	}
 }
 
+// TestAConflictOnTheSameFieldIsShown: a CSR, who can't read the history,
+// changes a number someone else changed too; the screen keeps the CSR's
+// value and says what the other save put there, so saving replaces it
+// knowingly.
+func TestAConflictOnTheSameFieldIsShown(t *testing.T) {
+	e := newEnv(t, openSQLite(t))
+	c := e.customer("Rosa Diaz", "512-867-5309")
+	b := e.signedIn("csr")
+	form := b.get("/customers/" + c.ID + "/contact-methods")
+	theirs := "512-444-1111"
+	if _, err := e.app.ChangeContactMethod(context.Background(), e.admin, c.ContactMethods[0].ID, app.ContactMethodChange{Patch: app.ContactMethodPatch{Value: &theirs}}, 1, false); err != nil {
+		t.Fatal(err)
+	}
+	p := b.submit(form, "form[data-edit-methods]", url.Values{"m0.value": {"512-444-2222"}}, "action=save")
+	if p.Status != 409 || attr(p.find("#m0-value"), "value") != "512-444-2222" {
+		t.Fatalf("the conflict: %d, the row holds %q", p.Status, attr(p.find("#m0-value"), "value"))
+	}
+	if note := p.text(".field-warning"); !strings.Contains(note, "(512) 444-1111") {
+		t.Errorf("the row does not say what the other save put there: %q", note)
+	}
+}
+
+// TestAMethodRemovedMeanwhileKeepsTheAgentsEdit: someone removes a method
+// the agent was changing; the agent's edit comes back as a new row that
+// says so, rather than vanishing.
+func TestAMethodRemovedMeanwhileKeepsTheAgentsEdit(t *testing.T) {
+	e := newEnv(t, openSQLite(t))
+	c := e.customer("Rosa Diaz", "512-867-5309", "rosa@diazfamily.net")
+	b := e.signedIn("csr")
+	form := b.get("/customers/" + c.ID + "/contact-methods")
+	if _, err := e.app.ChangeContactMethod(context.Background(), e.admin, c.ContactMethods[0].ID, app.ContactMethodChange{Remove: true}, 1, false); err != nil {
+		t.Fatal(err)
+	}
+	p := b.submit(form, "form[data-edit-methods]", url.Values{"m0.value": {"512-444-3333"}, "m0.memo": {"New cell"}}, "action=save")
+	if p.Status != 409 {
+		t.Fatalf("the conflict: %d", p.Status)
+	}
+	if !strings.Contains(p.Body, "512-444-3333") || !strings.Contains(p.text(".field-warning"), "removed this method") {
+		t.Fatalf("the agent's edit of a removed method vanished:\n%s", p.text("#edit-form"))
+	}
+	saved := b.submit(p, "form[data-edit-methods]", nil, "action=save")
+	if methods := saved.text(".methods"); !strings.Contains(methods, "(512) 444-3333") || !strings.Contains(methods, "New cell") || !strings.Contains(methods, "rosa@diazfamily.net") {
+		t.Errorf("after saving on top: %s", methods)
+	}
+}
+
 func checkboxFor(p *page, id string) *htmlNode {
 	for _, n := range p.all("input[name=sync]") {
 		if attr(n, "value") == id {
