@@ -60,7 +60,7 @@ func (s *Server) credentialOf(r *http.Request) (credential, error) {
 	actor, err := s.App.AuthenticateSession(r.Context(), signedIn, reach.SourceUI)
 	return credential{actor: actor, valid: func(ctx context.Context) bool {
 		_, err := s.App.AuthenticateSession(ctx, signedIn, reach.SourceUI)
-		return err == nil
+		return err == nil && s.Sessions.Live(ctx, signedIn)
 	}}, err
 }
 

@@ -88,6 +88,26 @@ func (s *Sessions) Current(ctx context.Context) (app.Session, bool) {
 	return app.Session{TenantID: tenant, UserID: user, SignedInAt: time.UnixMicro(s.m.GetInt64(ctx, keySince)).UTC()}, true
 }
 
+// Live reports whether the request's session is still signed in as
+// signedIn, read again from the store: a response that outlives its
+// request (the call stream) ends once the session is signed out, has been
+// idle too long or reached its lifetime.
+func (s *Sessions) Live(ctx context.Context, signedIn app.Session) bool {
+	token := s.m.Token(ctx)
+	if token == "" {
+		return false
+	}
+	// A context that holds the session already would be answered from it.
+	load, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+	defer cancel()
+	fresh, err := s.m.Load(load, token)
+	if err != nil {
+		return false
+	}
+	now, ok := s.Current(fresh)
+	return ok && now == signedIn
+}
+
 // CSRFToken is the session's token for forms; "" with no session.
 func (s *Sessions) CSRFToken(ctx context.Context) string { return s.m.GetString(ctx, keyCSRF) }
 

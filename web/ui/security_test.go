@@ -2,6 +2,7 @@ package ui_test
 
 import (
 	"context"
+	"io"
 	"net/http"
 	"net/url"
 	"strings"
@@ -79,6 +80,33 @@ func TestRedirectsStayOnReach(t *testing.T) {
 	res.Body.Close()
 	if loc := res.Header.Get("Location"); loc != "/" {
 		t.Errorf("an undo with a disguised back went to %q", loc)
+	}
+}
+
+// TestTheCallStreamEndsWithTheSession: a call pop's stream, opened by a
+// signed-in page, ends soon after the session is signed out — it must not
+// go on showing callers to whoever is at the screen.
+func TestTheCallStreamEndsWithTheSession(t *testing.T) {
+	e := newEnv(t, openSQLite(t))
+	b := e.signedIn("csr")
+	req, _ := http.NewRequest("GET", e.srv.URL+"/api/v1/calls/stream", nil)
+	req.Header.Set("Sec-Fetch-Site", "same-origin")
+	res, err := b.client.Do(req)
+	if err != nil || res.StatusCode != 200 {
+		t.Fatalf("opening the stream: %v %v", err, res)
+	}
+	defer res.Body.Close()
+	ended := make(chan error, 1)
+	go func() {
+		_, err := io.Copy(io.Discard, res.Body)
+		ended <- err
+	}()
+	home := b.get("/")
+	b.submit(home, "form.signout", nil, "")
+	select {
+	case <-ended:
+	case <-time.After(8 * time.Second):
+		t.Fatal("the call stream went on after its session was signed out")
 	}
 }
 

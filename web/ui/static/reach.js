@@ -238,10 +238,26 @@
       }
     }
 
+    // signedOut says so where calls would pop, instead of retrying unseen.
+    function signedOut() {
+      const box = document.createElement("section");
+      box.setAttribute("aria-label", "Incoming calls paused");
+      const p = document.createElement("p");
+      p.textContent = "Your session has ended, so incoming calls no longer show here. ";
+      const a = document.createElement("a");
+      a.href = "/signin?next=" + encodeURIComponent(location.pathname + location.search);
+      a.textContent = "Sign in again";
+      p.append(a);
+      box.append(p);
+      pop.replaceChildren(box);
+      pop.hidden = false;
+    }
+
     async function connect() {
       try {
         const headers = lastID ? { "Last-Event-ID": lastID } : {};
         const res = await fetch("/api/v1/calls/stream", { credentials: "same-origin", headers });
+        if (res.status === 401) return signedOut();
         if (!res.ok || !res.body) throw new Error("stream " + res.status);
         const reader = res.body.pipeThrough(new TextDecoderStream()).getReader();
         let buf = "";
