@@ -152,8 +152,9 @@ func (b *tab) waitText(sel, want string) {
 	b.t.Fatalf("%s never showed %q; it shows %q", sel, want, b.text(sel))
 }
 
+// path is where the browser is, once the page there has loaded ("" before).
 func (b *tab) path() string {
-	loc, err := chromedp.Run(b.ctx, chromedp.Evaluate[string](`location.pathname + location.search`))
+	loc, err := chromedp.Run(b.ctx, chromedp.Evaluate[string](`document.readyState === "complete" ? location.pathname + location.search : ""`))
 	if err != nil {
 		b.t.Fatal(err)
 	}
@@ -302,6 +303,22 @@ func TestBrowserEditSaveAndUndo(t *testing.T) {
 	b.do(chromedp.Click(chromedp.CSS(".flash button")))
 	b.waitText(".flash", "Undone")
 	b.waitText(".methods", "(512) 867-5309")
+}
+
+// TestBrowserAddingARowAfterTheSessionEnded goes to sign in, rather than
+// swapping a sign-in page into the form.
+func TestBrowserAddingARowAfterTheSessionEnded(t *testing.T) {
+	alloc := browserAllocator(t)
+	e := newEnv(t, openSQLite(t))
+	c := e.customer("Rosa Diaz", "512-867-5309")
+	b := e.tab(t, alloc)
+	b.signIn("csr")
+	b.open("/customers/" + c.ID + "/contact-methods")
+	if err := e.app.SetPassword(context.Background(), e.admin, e.users["csr"], "a new password"); err != nil { // ends the csr's sessions
+		t.Fatal(err)
+	}
+	b.do(chromedp.Click(chromedp.CSS("button[value=add-email]")))
+	b.waitPath("/signin")
 }
 
 func TestBrowserRefusesBadNumbersInPlace(t *testing.T) {

@@ -110,6 +110,32 @@ func TestTheCallStreamEndsWithTheSession(t *testing.T) {
 	}
 }
 
+// TestOnlyTheScriptsFragmentsAreServedAlone: the page script may ask for
+// the parts it swaps in; any other name gets the whole page, never an
+// error, and a response says which part it holds.
+func TestOnlyTheScriptsFragmentsAreServedAlone(t *testing.T) {
+	e := newEnv(t, openSQLite(t))
+	c := e.customer("Rosa Diaz", "512-867-5309")
+	b := e.signedIn("csr")
+	for _, tc := range []struct{ path, fragment, want string }{
+		{"/?q=rosa", "results", "results"},
+		{"/customers/" + c.ID + "/contact-methods", "edit-row", ""},
+		{"/customers/" + c.ID + "/contact-methods", "layout", ""},
+		{"/customers/" + c.ID, "methods", ""},
+	} {
+		req, _ := http.NewRequest("GET", e.srv.URL+tc.path, nil)
+		req.Header.Set("X-Reach-Fragment", tc.fragment)
+		p := b.do(req)
+		got := ""
+		if !strings.Contains(p.Body, "<html") {
+			got = "results"
+		}
+		if p.Status != 200 || got != tc.want {
+			t.Errorf("%s asking for %q: %d, whole page %v", tc.path, tc.fragment, p.Status, got == "")
+		}
+	}
+}
+
 // TestSignInRenewsTheSession: a session id planted before sign-in (session
 // fixation) is not the one signed in.
 func TestSignInRenewsTheSession(t *testing.T) {

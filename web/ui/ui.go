@@ -99,13 +99,21 @@ func (u *ui) frameFor(r *http.Request, title, section string) frame {
 	return f
 }
 
+// fragmentHeader names, on a request of the page's script, the part of the
+// page it wants; on the response, the part sent.
+const fragmentHeader = "X-Reach-Fragment"
+
+// fragments are the {{block}}s the page script swaps in place.
+var fragments = map[string]bool{"results": true, "edit-form": true}
+
 // render writes a page, or only its named fragment when the page's own
 // script asks for one (X-Reach-Fragment) to swap it in place.
 func (u *ui) render(w http.ResponseWriter, r *http.Request, status int, name string, data page) {
 	t := u.pages[name]
 	target := "layout"
-	if frag := r.Header.Get("X-Reach-Fragment"); frag != "" && t.Lookup(frag) != nil {
+	if frag := r.Header.Get(fragmentHeader); fragments[frag] && t.Lookup(frag) != nil {
 		target = frag
+		w.Header().Set(fragmentHeader, frag) // what the script swaps in; anything else is a whole page
 	}
 	var b bytes.Buffer
 	if err := t.ExecuteTemplate(&b, target, data); err != nil {

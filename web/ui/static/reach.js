@@ -5,11 +5,14 @@
 (() => {
   const csrf = () => document.querySelector('meta[name="csrf-token"]')?.content || "";
 
-  // fragment fetches the named part of a page, as the server renders it.
-  async function fragment(url, name) {
-    const res = await fetch(url, { headers: { "X-Reach-Fragment": name }, credentials: "same-origin" });
-    if (res.redirected && new URL(res.url).pathname === "/signin") {
-      location.assign(res.url);
+  // fragment fetches the named part of a page, as the server renders it;
+  // null when the server answered with a whole page instead (signed out, an
+  // error page), which the browser is then sent to.
+  async function fragment(url, name, init = {}) {
+    const res = await fetch(url, { ...init, headers: { "X-Reach-Fragment": name }, credentials: "same-origin" });
+    if (res.headers.get("X-Reach-Fragment") !== name) {
+      if (init.method === "POST") return null; // the caller posts its form the plain way
+      location.assign(res.redirected ? res.url : url);
       return null;
     }
     return res.text();
@@ -135,18 +138,15 @@
       const data = new FormData(form);
       data.set("action", button.value);
       // (form.action would be the buttons named "action", not the attribute)
-      const res = await fetch(form.getAttribute("action") || location.pathname, {
-        method: "POST", credentials: "same-origin", body: new URLSearchParams(data),
-        headers: { "X-Reach-Fragment": "edit-form" },
-      });
-      if (!res.ok) { // let the server's page say what went wrong
+      const html = await fragment(form.getAttribute("action") || location.pathname, "edit-form", { method: "POST", body: new URLSearchParams(data) });
+      if (html === null) { // let the server's page say what went wrong
         form.dataset.plain = "1";
         form.requestSubmit(button);
         return;
       }
       // The server renders the rows as typed; what was checked is checked again.
       const checked = [...form.querySelectorAll("[data-validate]")].filter((v) => rowOf(v).querySelector("[data-feedback]").textContent.trim()).map((v) => v.id);
-      document.querySelector("#edit-form").outerHTML = await res.text();
+      document.querySelector("#edit-form").outerHTML = html;
       const fresh = document.querySelector("#edit-form form[data-edit-methods]");
       editMethods(fresh);
       checked.forEach((id) => { const v = document.getElementById(id); if (v) check(v); });
