@@ -24,13 +24,41 @@ const (
 	maxPasswordLen = 200
 )
 
-// signInLimits bounds sign-in attempts: per account, so one account's
-// password can't be guessed from many addresses, and per address, so one
-// client can't try many accounts. They are per instance.
-type signInLimits struct{ account, address *ratelimit.Limiter }
+// signInLimits bounds sign-in attempts, on each instance: per account and
+// address, so guessing one account's password is slow; per account from
+// every address together, looser, so a botnet is slow too without one
+// address locking the account's owner out; and per address, so one client
+// can't try many accounts.
+type signInLimits struct{ pair, account, address *ratelimit.Limiter }
 
 func newSignInLimits() signInLimits {
-	return signInLimits{account: ratelimit.New(time.Minute, 10), address: ratelimit.New(6*time.Second, 30)}
+	return signInLimits{
+		pair:    ratelimit.New(time.Minute, 10),
+		account: ratelimit.New(6*time.Second, 100),
+		address: ratelimit.New(6*time.Second, 30),
+	}
+}
+
+func (l signInLimits) allow(email, address string, now time.Time) bool {
+	account := strings.ToLower(email)
+	return l.address.Allow(address, now) && l.pair.Allow(account+"\x00"+address, now) && l.account.Allow(account, now)
+}
+
+// hashing bounds how many password hashes are computed at once (each
+// takes passwordParams.Memory), so a flood of sign-ins queues instead of
+// exhausting memory.
+var hashing = make(chan struct{}, 4)
+
+// comparePassword checks password against hash, waiting for a hashing
+// slot; a request that gives up waiting is refused.
+func comparePassword(ctx context.Context, password, hash string) (bool, error) {
+	select {
+	case hashing <- struct{}{}:
+	case <-ctx.Done():
+		return false, ctx.Err()
+	}
+	defer func() { <-hashing }()
+	return argon2id.ComparePasswordAndHash(password, hash)
 }
 
 // Session is a signed-in user: who, and since when. It is what the web
@@ -51,7 +79,7 @@ var unusable, _ = argon2id.CreateHash("reach: no such user", passwordParams)
 func (a *App) SignIn(ctx context.Context, email, password, address string) (Session, error) {
 	email = strings.TrimSpace(email)
 	now := time.Now()
-	if !a.signIns.address.Allow(address, now) || !a.signIns.account.Allow(strings.ToLower(email), now) {
+	if !a.signIns.allow(email, address, now) {
 		return Session{}, reach.Errorf(reach.ETOOMANYATTEMPTS, "Too many sign-in attempts; wait a minute and try again.")
 	}
 	refused := reach.Errorf(reach.EUNAUTHENTICATED, "The email or password is not right.")
@@ -67,23 +95,29 @@ func (a *App) SignIn(ctx context.Context, email, password, address string) (Sess
 	}); err != nil {
 		return Session{}, err
 	}
-	compared := false
+	compared, deactivated := false, false
 	for _, l := range logins {
 		if l.PasswordHash == "" {
 			continue
 		}
 		compared = true
-		ok, err := argon2id.ComparePasswordAndHash(password, l.PasswordHash)
-		if err != nil || !ok {
-			continue
+		ok, err := comparePassword(ctx, password, l.PasswordHash)
+		if err := ctx.Err(); err != nil {
+			return Session{}, err
 		}
-		if !l.User.Active {
-			return Session{}, reach.Errorf(reach.EUNAUTHENTICATED, "This user is deactivated; ask an admin of your account.")
+		switch {
+		case err != nil || !ok:
+		case !l.User.Active: // another account of this email may be active
+			deactivated = true
+		default:
+			return Session{TenantID: l.User.TenantID, UserID: l.User.ID, SignedInAt: at}, nil
 		}
-		return Session{TenantID: l.User.TenantID, UserID: l.User.ID, SignedInAt: at}, nil
 	}
 	if !compared {
-		_, _ = argon2id.ComparePasswordAndHash(password, unusable)
+		_, _ = comparePassword(ctx, password, unusable)
+	}
+	if deactivated {
+		return Session{}, reach.Errorf(reach.EUNAUTHENTICATED, "This user is deactivated; ask an admin of your account.")
 	}
 	return Session{}, refused
 }

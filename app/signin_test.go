@@ -1,6 +1,7 @@
 package app_test
 
 import (
+	"fmt"
 	"testing"
 
 	"reach"
@@ -82,9 +83,10 @@ func TestSignInAndSessions(t *testing.T) {
 	})
 }
 
-// TestSignInAttemptsAreLimited: guessing one account's password is cut off
-// after a handful of tries, whatever the address; so is one address trying
-// many accounts.
+// TestSignInAttemptsAreLimited: guessing one account's password from one
+// address is cut off after a handful of tries, without locking the owner
+// out from their own address; from many addresses it is cut off too, after
+// more; and one address trying many accounts is cut off.
 func TestSignInAttemptsAreLimited(t *testing.T) {
 	db := storetest.Open(t, "sqlite")
 	tn := newTenant(t, db)
@@ -100,8 +102,21 @@ func TestSignInAttemptsAreLimited(t *testing.T) {
 	if limited("owner@testservices.com", "10.0.0.9", 10) {
 		t.Fatal("limited within the first 10 attempts on an account")
 	}
-	if !limited("owner@testservices.com", "10.0.0.10", 1) {
-		t.Error("the 11th attempt on one account, from another address, was not limited")
+	if !limited("owner@testservices.com", "10.0.0.9", 1) {
+		t.Error("the 11th attempt on one account from one address was not limited")
+	}
+	if limited("owner@testservices.com", "10.0.0.10", 1) {
+		t.Error("one address's guesses locked the account's owner out of another")
+	}
+	spread := false
+	for i := range 120 {
+		if limited("owner@testservices.com", fmt.Sprintf("10.1.%d.%d", i/200, i%200), 1) {
+			spread = i >= 80
+			break
+		}
+	}
+	if !spread {
+		t.Error("guesses at one account from many addresses were never limited, or limited too soon")
 	}
 	if limited("other@testservices.com", "10.0.0.11", 1) {
 		t.Error("another account was limited")

@@ -38,11 +38,9 @@ func (s *Server) AuthenticatedOr(h http.Handler, refuse func(http.ResponseWriter
 // credentialOf reads the request's credential: its bearer token if it
 // sends one, else its session.
 func (s *Server) credentialOf(r *http.Request) (credential, error) {
-	if header := r.Header.Get("Authorization"); header != "" {
-		scheme, token, _ := strings.Cut(strings.TrimSpace(header), " ")
-		if !strings.EqualFold(scheme, "Bearer") {
-			token = ""
-		}
+	// Only a Bearer header is an API token: another scheme (an
+	// authenticating proxy's Basic) leaves the session to speak.
+	if scheme, token, _ := strings.Cut(strings.TrimSpace(r.Header.Get("Authorization")), " "); strings.EqualFold(scheme, "Bearer") {
 		token = strings.TrimSpace(token)
 		actor, err := s.App.Authenticate(r.Context(), token, reach.SourceAPI)
 		return credential{actor: actor, valid: func(ctx context.Context) bool {

@@ -205,6 +205,9 @@ func (u *ui) save(w http.ResponseWriter, r *http.Request, p *editPage, action st
 	case action == "save" && len(sp.Changes) > 0, action == "back" && len(sp.Changes) > 0:
 		u.render(w, r, http.StatusOK, "sync", sp)
 		return
+	case action == "back": // "Go back" never saves: with nothing left to sync, back to the edit
+		u.render(w, r, http.StatusOK, "edit", p)
+		return
 	case action == "sync" && sp.crossChosen(opts) && !confirmed:
 		sp.Confirming = true
 		u.render(w, r, http.StatusOK, "sync", sp)

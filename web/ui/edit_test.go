@@ -259,6 +259,22 @@ func TestAMethodRemovedMeanwhileKeepsTheAgentsEdit(t *testing.T) {
 	}
 }
 
+// TestGoBackNeverSaves: "Go back" from the confirmation returns to the
+// prompt, or — when nothing is left to sync — to the edit; it never saves.
+func TestGoBackNeverSaves(t *testing.T) {
+	e := newEnv(t, openSQLite(t))
+	c := e.customer("Rosa Diaz", "512-867-5309")
+	b := e.signedIn("csr")
+	form := b.get("/customers/" + c.ID + "/contact-methods")
+	p := b.submit(form, "form[data-edit-methods]", url.Values{"m0.value": {"512-444-0404"}}, "action=back")
+	if got, _ := e.app.Customer(context.Background(), e.admin, c.ID); got.ContactMethods[0].Value != "+15128675309" || got.Version != c.Version {
+		t.Errorf("going back saved: %s", got.ContactMethods[0].Value)
+	}
+	if attr(p.find("#m0-value"), "value") != "512-444-0404" {
+		t.Errorf("going back lost the edit: %s\n%s", p.URL, p.text("main"))
+	}
+}
+
 func checkboxFor(p *page, id string) *htmlNode {
 	for _, n := range p.all("input[name=sync]") {
 		if attr(n, "value") == id {

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"net"
 	"net/http"
+	"net/netip"
 	"net/url"
 	"strings"
 
@@ -80,13 +81,23 @@ func safeNext(next string) string {
 	return out
 }
 
-// clientAddress is the address sign-in attempts are counted by.
+// clientAddress is the address sign-in attempts are counted by: the
+// client's IPv4 address, or its IPv6 /64 — one subscriber's whole network,
+// which a client can cycle through at will.
 func clientAddress(r *http.Request) string {
 	host, _, err := net.SplitHostPort(r.RemoteAddr)
 	if err != nil {
-		return r.RemoteAddr
+		host = r.RemoteAddr
 	}
-	return host
+	addr, err := netip.ParseAddr(host)
+	if err != nil {
+		return host
+	}
+	if addr = addr.Unmap(); addr.Is6() {
+		p, _ := addr.Prefix(64)
+		return p.String()
+	}
+	return addr.String()
 }
 
 // messageOf is an error's message for a person.
