@@ -3,6 +3,7 @@ package api
 import (
 	"bytes"
 	"context"
+	"crypto/hmac"
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
@@ -39,7 +40,7 @@ func (a *api) idempotent(next http.Handler) http.Handler {
 			return
 		}
 		actor := web.ActorOf(r.Context())
-		fingerprint := fingerprintOf(actor.UserID, r, body)
+		fingerprint := fingerprintOf(key, actor.UserID, r, body)
 		stored, err := a.app.BeginIdempotent(r.Context(), actor, key, fingerprint)
 		if err != nil {
 			a.srv.Fail(w, r, err)
@@ -79,14 +80,17 @@ func (a *api) idempotent(next http.Handler) http.Handler {
 // fingerprintOf identifies a request for its idempotency key: who sent it,
 // where, the version it is based on, and the body it carried — as canonical
 // JSON, so the same members in another order or spacing are the same
-// request.
-func fingerprintOf(userID string, r *http.Request, body []byte) string {
+// request. It is an HMAC keyed by the idempotency key, which is stored only
+// hashed: a body holding a secret (a new user's password) can't be guessed
+// back from the stored fingerprint at hashing speed.
+func fingerprintOf(key, userID string, r *http.Request, body []byte) string {
 	canonical := jsontext.Value(bytes.Clone(body))
 	if canonical.Canonicalize() == nil {
 		body = canonical
 	}
-	sum := sha256.Sum256([]byte(userID + "\n" + r.Method + " " + r.URL.RequestURI() + "\nIf-Match: " + r.Header.Get("If-Match") + "\n" + string(body)))
-	return hex.EncodeToString(sum[:])
+	mac := hmac.New(sha256.New, []byte(key))
+	mac.Write([]byte(userID + "\n" + r.Method + " " + r.URL.RequestURI() + "\nIf-Match: " + r.Header.Get("If-Match") + "\n" + string(body)))
+	return hex.EncodeToString(mac.Sum(nil))
 }
 
 func validKey(k string) bool {
