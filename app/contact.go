@@ -134,7 +134,7 @@ func normalizeContact(v *reach.Validation, rules *placeholderRules, prefix strin
 		return m
 	}
 	if flag := rules.check(m.Kind, m.Value); flag != nil {
-		v.Add(valueField, reach.EPLACEHOLDER, fmt.Sprintf("%s is a placeholder, not a real %s: %s (rule %s). Leave the field empty instead of entering a placeholder.",
+		v.Add(valueField, reach.EPLACEHOLDER, fmt.Sprintf("%s is a placeholder, not a real %s: %s (rule %s). If the customer has none, leave it out (remove the entry) rather than enter a placeholder.",
 			m.Display, kindNoun(m.Kind), flag.Reason, flag.Rule))
 	}
 	return m
@@ -151,7 +151,7 @@ func normalizeNumber(v *reach.Validation, rules *placeholderRules, prefix, value
 		if pe.International {
 			code = reach.EINTERNATIONAL
 		} else if flag := rules.check(m.Kind, value); flag != nil {
-			msg += fmt.Sprintf(" It looks like a placeholder (%s): if the customer has no number, leave the field empty.", flag.Reason)
+			msg += fmt.Sprintf(" It looks like a placeholder (%s): if the customer has no number, leave it out (remove the entry).", flag.Reason)
 		}
 		v.Add(fieldPath(prefix, "value"), code, msg)
 		return false

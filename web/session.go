@@ -124,14 +124,38 @@ const (
 	CSRFHeader = "X-CSRF-Token"
 )
 
-// CheckOrigin refuses an unsafe request a browser sent from another site.
-// Forms of a signed-in session get the full check (crossOrigin) when they
-// authenticate; this is for the one form sent before there is a session.
+// CheckOrigin refuses the sign-in form when a browser sent it from another
+// site. Forms of a signed-in session get the full check (crossOrigin) when
+// they authenticate; this is for the one form sent before there is a
+// session, so a browser too old to send Sec-Fetch-Site or Origin must
+// return the token SignInToken put in the form and a cookie (a double
+// submit: another site can read neither).
 func (s *Server) CheckOrigin(r *http.Request) error {
 	if err := s.origins.Check(r); err != nil {
 		return reach.Errorf(reach.EFORBIDDEN, "This form was sent from another site; open reach and sign in there.")
 	}
+	if r.Header.Get("Sec-Fetch-Site") != "" || r.Header.Get("Origin") != "" {
+		return nil
+	}
+	c, err := r.Cookie(signInCookie)
+	if err != nil || c.Value == "" || subtle.ConstantTimeCompare([]byte(c.Value), []byte(r.PostFormValue(CSRFField))) != 1 {
+		return reach.Errorf(reach.EFORBIDDEN, "This sign-in form has expired or came from another site; reload the sign-in page and try again.")
+	}
 	return nil
+}
+
+// signInCookie holds the sign-in form's token.
+const signInCookie = "reach_signin"
+
+// SignInToken is the token for the sign-in form, set in its cookie too.
+func (s *Server) SignInToken(w http.ResponseWriter, r *http.Request) string {
+	if c, err := r.Cookie(signInCookie); err == nil && len(c.Value) >= 32 {
+		return c.Value
+	}
+	token := randomToken()
+	http.SetCookie(w, &http.Cookie{Name: signInCookie, Value: token, Path: "/signin", HttpOnly: true,
+		Secure: s.Sessions.m.Cookie.Secure, SameSite: http.SameSiteStrictMode})
+	return token
 }
 
 // crossOrigin refuses unsafe requests a browser sent from another site

@@ -19,7 +19,7 @@ func runInit(ctx context.Context, args []string, stdout, stderr io.Writer) error
 	tenant := f.String("tenant", "", "name of the business (required)")
 	adminEmail := f.String("admin-email", "", "email of the first admin (required)")
 	adminName := f.String("admin-name", "", "name of the first admin (default: the email)")
-	passwordFile := f.String("admin-password-file", "", "file holding the first admin's web sign-in password (one line; /dev/stdin reads it from a pipe); without it, set one later with `reach users password`")
+	passwordFile := f.String("admin-password-file", "", "file holding the first admin's web sign-in password (one line; /dev/stdin reads it from a pipe); without it, set one later with reach users password")
 	if _, err := f.parse(args, stdout); err != nil {
 		return err
 	}
@@ -53,6 +53,9 @@ func readPasswordFile(flag, path string) (string, error) {
 	s := strings.TrimSuffix(strings.TrimSuffix(string(b), "\n"), "\r")
 	if s == "" {
 		return "", fmt.Errorf("%s: %s is empty", flag, path)
+	}
+	if strings.ContainsAny(s, "\r\n") {
+		return "", fmt.Errorf("%s: %s holds more than one line; a password is one line (no password box can type a line break)", flag, path)
 	}
 	return s, nil
 }

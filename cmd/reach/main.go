@@ -26,7 +26,7 @@ var commands = map[string]struct {
 	"seed":         {runSeed, "fill a tenant with synthetic customers, for benchmarks"},
 	"lookup":       {runLookup, "who holds a phone number"},
 	"placeholders": {runPlaceholders, "report or clean up placeholder values"},
-	"users":        {runUsers, "list, create, update, deactivate and reactivate users; prints JSON"},
+	"users":        {runUsers, "list, create, update, deactivate and reactivate users, and set their passwords"},
 	"tokens":       {runTokens, "list, issue and revoke API tokens; prints JSON"},
 }
 

@@ -43,6 +43,11 @@ func TestInitSetsTheAdminsPasswordFromAFile(t *testing.T) {
 	if code == 0 || !strings.Contains(errOut, "--admin-password-file") || !strings.Contains(errOut, "at least 10") {
 		t.Fatalf("a short password: exit %d, %q", code, errOut)
 	}
+	_, errOut, code = runCLI(t, context.Background(), "init", "--db", db, "--tenant", "Acme Heating", "--admin-email", "owner@acmeheating.com",
+		"--admin-password-file", writeFile(t, "first line\nsecond line\n"))
+	if code == 0 || !strings.Contains(errOut, "more than one line") {
+		t.Fatalf("a two-line password file: exit %d, %q", code, errOut)
+	}
 	out, errOut, code := runCLI(t, context.Background(), "init", "--db", db, "--tenant", "Acme Heating", "--admin-email", "owner@acmeheating.com",
 		"--admin-password-file", writeFile(t, "correct horse battery\r\n"))
 	if code != 0 {

@@ -9,7 +9,7 @@ import (
 
 // TestPlaceholdersAreRefusedOnEveryWritePath: each way a value enters reach
 // refuses a placeholder with placeholder_value, naming the rule and saying
-// to leave the field empty, and writes nothing. A filler that is not even a
+// to leave it out, and writes nothing. A filler that is not even a
 // valid number is refused as invalid_phone — what it is first — and its
 // message says it looks like a placeholder.
 func TestPlaceholdersAreRefusedOnEveryWritePath(t *testing.T) {
@@ -67,7 +67,7 @@ func TestPlaceholdersAreRefusedOnEveryWritePath(t *testing.T) {
 					if r.Status != 422 || !contains(r.FieldCodes(), v.code) {
 						t.Fatalf("%d %s", r.Status, r.Body)
 					}
-					if d, _ := r.JSON()["detail"].(string); !strings.Contains(d, v.rule) || !strings.Contains(strings.ToLower(d), "leave the field empty") {
+					if d, _ := r.JSON()["detail"].(string); !strings.Contains(d, v.rule) || !strings.Contains(strings.ToLower(d), "leave it out") {
 						t.Errorf("message does not name the rule %s and say what to do: %q", v.rule, d)
 					}
 				})

@@ -136,6 +136,26 @@ func TestOnlyTheScriptsFragmentsAreServedAlone(t *testing.T) {
 	}
 }
 
+// TestSignInFromAnOldBrowserNeedsTheFormsToken: a browser that sends
+// neither Sec-Fetch-Site nor Origin signs in only with the token the form
+// and its cookie carry, so another site can't sign it in to an account of
+// the attacker's (login forgery).
+func TestSignInFromAnOldBrowserNeedsTheFormsToken(t *testing.T) {
+	e := newEnv(t, openSQLite(t))
+	creds := url.Values{"email": {"csr@tenant-a.com"}, "password": {"csr password"}}
+	forged := e.browser()
+	forged.origin = ""
+	if p := forged.post("/signin", creds); p.Status != 403 || sessionCookie(forged) != nil && forged.get("/").URL.Path == "/" {
+		t.Errorf("a sign-in without origin headers or token: %d at %s", p.Status, p.URL)
+	}
+	old := e.browser()
+	old.origin = ""
+	form := old.get("/signin")
+	if p := old.submit(form, "form", creds, ""); p.Status != 200 || p.URL.Path != "/" {
+		t.Errorf("signing in from the form without origin headers: %d at %s\n%s", p.Status, p.URL, p.text("main"))
+	}
+}
+
 // TestSignInRenewsTheSession: a session id planted before sign-in (session
 // fixation) is not the one signed in.
 func TestSignInRenewsTheSession(t *testing.T) {

@@ -18,6 +18,8 @@ type signInPage struct {
 	Email string
 	Next  string
 	Error string
+	// Token goes back with the form, for browsers that send no Origin.
+	Token string
 }
 
 func (u *ui) signInPage(w http.ResponseWriter, r *http.Request) {
@@ -28,7 +30,7 @@ func (u *ui) signInPage(w http.ResponseWriter, r *http.Request) {
 		}
 		_ = u.srv.Sessions.End(r.Context()) // ended elsewhere: forget it here too
 	}
-	p := &signInPage{frame: u.frameFor(r, "Sign in", ""), Next: safeNext(r.URL.Query().Get("next"))}
+	p := &signInPage{frame: u.frameFor(r, "Sign in", ""), Next: safeNext(r.URL.Query().Get("next")), Token: u.srv.SignInToken(w, r)}
 	u.render(w, r, http.StatusOK, "signin", p)
 }
 
@@ -47,7 +49,7 @@ func (u *ui) signIn(w http.ResponseWriter, r *http.Request) {
 			u.fail(w, r, err)
 			return
 		}
-		p := &signInPage{frame: u.frameFor(r, "Sign in", ""), Email: email, Next: next, Error: messageOf(err)}
+		p := &signInPage{frame: u.frameFor(r, "Sign in", ""), Email: email, Next: next, Error: messageOf(err), Token: u.srv.SignInToken(w, r)}
 		u.render(w, r, web.StatusOf(err), "signin", p)
 		return
 	}
