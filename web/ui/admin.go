@@ -108,7 +108,7 @@ func (u *ui) setPassword(w http.ResponseWriter, r *http.Request) {
 		u.flashFailure(w, r, "/admin", err)
 		return
 	}
-	u.redirect(w, r, "/admin", "Password set; the user's other sessions are signed out.", "")
+	u.redirect(w, r, "/admin", "Password set. Every session of that user has ended: they sign in again with the new password.", "")
 }
 
 // tokensPage lists a user's API tokens; Issued is a new token's secret,

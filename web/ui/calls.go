@@ -20,6 +20,23 @@ type callView struct {
 	Matches []app.CallerMatch
 }
 
+// LinkedName names the record the call is linked to, as its matches knew
+// it ("" when the agent linked it to a record the number did not match).
+func (v callView) LinkedName() string {
+	if v.Link == nil {
+		return ""
+	}
+	for _, m := range v.Matches {
+		if m.Record.ID == v.Link.ID {
+			return m.Record.Name
+		}
+		if m.Customer.ID == v.Link.ID {
+			return m.Customer.Name
+		}
+	}
+	return ""
+}
+
 // recentCallsListed bounds the calls page.
 const recentCallsListed = 50
 
