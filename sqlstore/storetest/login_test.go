@@ -80,8 +80,18 @@ func TestLoginsAndSessions(t *testing.T) {
 		if _, ok, err := db.FindSession(ctx, "nope"); err != nil || ok {
 			t.Errorf("an unknown session was found: %v %v", ok, err)
 		}
-		if err := db.DeleteExpiredSessions(ctx, now); err != nil {
+		// Sessions expiring before the given time are deleted, later ones kept.
+		if err := db.CommitSession(ctx, "tok-soon", []byte("soon"), now.Add(30*time.Minute)); err != nil {
 			t.Fatal(err)
+		}
+		if err := db.DeleteExpiredSessions(ctx, now.Add(45*time.Minute)); err != nil {
+			t.Fatal(err)
+		}
+		if _, ok, _ := db.FindSession(ctx, "tok-soon"); ok {
+			t.Error("a session expiring before the cut was not deleted")
+		}
+		if _, ok, _ := db.FindSession(ctx, "tok-1"); !ok {
+			t.Error("a session expiring after the cut was deleted")
 		}
 		if err := db.DeleteSession(ctx, "tok-1"); err != nil {
 			t.Fatal(err)

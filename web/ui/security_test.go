@@ -271,10 +271,10 @@ func TestNoPageChangesAnything(t *testing.T) {
 	e := newEnv(t, openSQLite(t))
 	c := e.customer("Rosa Diaz", "512-867-5309")
 	l := e.location(c.ID, "Main house", "512-867-5309")
+	e.postCall(t, "+15128675309", "read-only-1")
 	b := e.signedIn("admin")
 	before, _ := e.db.Snapshot(context.Background())
-	for _, path := range []string{"/", "/?q=rosa", "/customers/" + c.ID, "/locations/" + l.ID,
-		"/customers/" + c.ID + "/contact-methods", "/locations/" + l.ID + "/contact-methods"} {
+	for _, path := range everyPage(c.ID, l.ID, e.users["csr"]) {
 		if p := b.get(path); p.Status != 200 {
 			t.Errorf("GET %s: %d", path, p.Status)
 		}
@@ -284,26 +284,41 @@ func TestNoPageChangesAnything(t *testing.T) {
 	}
 }
 
+// everyPage lists a path of each screen.
+func everyPage(customer, location, user string) []string {
+	return []string{"/", "/?q=rosa", "/customers/" + customer, "/locations/" + location,
+		"/customers/" + customer + "/contact-methods", "/locations/" + location + "/contact-methods",
+		"/customers/new", "/customers/new?phone=5128671234", "/customers/" + customer + "/locations/new",
+		"/calls", "/placeholders", "/admin", "/admin/users/" + user + "/tokens"}
+}
+
 // TestPagesCarrySecurityHeaders: every page forbids other sites' scripts and
 // frames.
 func TestPagesCarrySecurityHeaders(t *testing.T) {
 	e := newEnv(t, openSQLite(t))
-	res, err := http.Get(e.srv.URL + "/signin")
-	if err != nil {
-		t.Fatal(err)
-	}
-	res.Body.Close()
-	for h, want := range map[string]string{
-		"Content-Security-Policy": "script-src 'self'", "X-Content-Type-Options": "nosniff", "Referrer-Policy": "same-origin",
-	} {
-		if !strings.Contains(res.Header.Get(h), want) {
-			t.Errorf("%s: %q", h, res.Header.Get(h))
+	c := e.customer("Rosa Diaz", "512-867-5309")
+	l := e.location(c.ID, "Main house", "512-867-5309")
+	b := e.signedIn("admin")
+	noFollow := &http.Client{Jar: b.client.Jar, CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}
+	for _, path := range append(everyPage(c.ID, l.ID, e.users["csr"]), "/signin?next=/calls", "/no-such-page", "/customers/no-such-id") {
+		res, err := noFollow.Get(e.srv.URL + path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		res.Body.Close()
+		for h, want := range map[string]string{
+			"Content-Security-Policy": "script-src 'self'", "X-Content-Type-Options": "nosniff", "Referrer-Policy": "same-origin",
+		} {
+			if !strings.Contains(res.Header.Get(h), want) {
+				t.Errorf("%s: %s is %q", path, h, res.Header.Get(h))
+			}
+		}
+		if !strings.Contains(res.Header.Get("Content-Security-Policy"), "frame-ancestors 'none'") {
+			t.Errorf("%s may be framed", path)
 		}
 	}
-	if !strings.Contains(res.Header.Get("Content-Security-Policy"), "frame-ancestors 'none'") {
-		t.Error("pages may be framed")
-	}
 }
+
 
 func sessionCookie(b *browser) *http.Cookie {
 	for _, c := range b.client.Jar.Cookies(mustURL(b.e.srv.URL)) {

@@ -91,7 +91,7 @@ func (sp *syncPage) chosen() app.SyncOptions {
 	for _, c := range sp.Changes {
 		in := app.SyncInput{From: c.From, Versions: map[string]int64{}}
 		for _, cand := range c.Candidates {
-			if !sp.Chosen[cand.ContactMethodID] || c.Placeholder != nil || !cand.Editable {
+			if !sp.Chosen[cand.ContactMethodID] { // what may be synced is the app's to say
 				continue
 			}
 			in.Targets = append(in.Targets, cand.ContactMethodID)
