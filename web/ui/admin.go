@@ -3,6 +3,7 @@ package ui
 import (
 	"net/http"
 	"strconv"
+	"strings"
 
 	"reach"
 	"reach/app"
@@ -17,6 +18,9 @@ type adminPage struct {
 	New    app.UserInput
 	Errors map[string]string
 	Twilio *app.TwilioSettingsView
+	// Base is where Twilio reaches this server: the public base URL set,
+	// or the address this page was asked for.
+	Base string
 }
 
 // maxUsersListed bounds the users the admin screen shows.
@@ -44,6 +48,14 @@ func (u *ui) showAdmin(w http.ResponseWriter, r *http.Request, p *adminPage, sta
 			return
 		}
 		p.Twilio = &t
+		p.Base = strings.TrimSuffix(t.PublicBaseURL, "/")
+		if p.Base == "" {
+			scheme := "http://"
+			if r.TLS != nil {
+				scheme = "https://"
+			}
+			p.Base = scheme + r.Host
+		}
 	}
 	if p.Users == nil && p.Twilio == nil {
 		u.fail(w, r, actor.Require(reach.PermUsersManage))
@@ -58,7 +70,11 @@ func (u *ui) createUser(w http.ResponseWriter, r *http.Request) {
 	in := app.UserInput{Email: r.PostFormValue("email"), Name: r.PostFormValue("name"), Role: reach.Role(r.PostFormValue("role")), Password: r.PostFormValue("password")}
 	created, err := u.app.CreateUser(ctx, actor, in)
 	if err != nil {
-		if fields := fieldErrors(err); fields != nil {
+		fields := fieldErrors(err)
+		if reach.ErrorCode(err) == reach.ECONFLICT { // the one conflict a new user meets: the email is taken
+			fields = map[string]string{"email": messageOf(err)}
+		}
+		if fields != nil {
 			in.Password = "" // never shown back
 			u.showAdmin(w, r, &adminPage{frame: u.frameFor(r, "Admin", "admin"), New: in, Errors: fields}, http.StatusUnprocessableEntity)
 			return

@@ -24,6 +24,11 @@ func TestAdminManagesUsersAndTokens(t *testing.T) {
 	if !strings.Contains(p.text(".flash"), "Sam Ortiz can sign in now") {
 		t.Fatalf("adding a user: %s", p.text("main"))
 	}
+	// An email already taken is refused next to the field, keeping what was typed.
+	dup := admin.submit(p, "form[action=/admin/users]", url.Values{"email": {"sam@tenant-a.com"}, "name": {"Sam Again"}, "role": {"viewer"}}, "")
+	if dup.Status != 422 || !strings.Contains(dup.text("#f-email-msg"), "already exists") || attr(dup.find("#f-name"), "value") != "Sam Again" {
+		t.Errorf("a taken email: %d %q", dup.Status, dup.text("#f-email-msg"))
+	}
 	sam := e.browser()
 	if s := sam.post("/signin", url.Values{"email": {"sam@tenant-a.com"}, "password": {"sam's first passphrase"}}); s.URL.Path != "/" {
 		t.Fatalf("the new user signing in: %s", s.URL)

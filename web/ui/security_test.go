@@ -319,7 +319,6 @@ func TestPagesCarrySecurityHeaders(t *testing.T) {
 	}
 }
 
-
 func sessionCookie(b *browser) *http.Cookie {
 	for _, c := range b.client.Jar.Cookies(mustURL(b.e.srv.URL)) {
 		if c.Name == web.SessionCookie {

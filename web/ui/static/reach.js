@@ -166,6 +166,12 @@
     // display writes a domestic E.164 number as the pages do: (512) 867-5309.
     const display = (e164) => /^\+1\d{10}$/.test(e164 || "") ? `(${e164.slice(2, 5)}) ${e164.slice(5, 8)}-${e164.slice(8)}` : "";
 
+    // back is where focus was before it moved into the pop.
+    let back = null;
+    pop.addEventListener("focusin", (e) => {
+      if (e.relatedTarget && !pop.contains(e.relatedTarget)) back = e.relatedTarget;
+    });
+
     function render() {
       pop.replaceChildren();
       const ringing = [...calls.values()].filter((c) => c.status === "ringing");
@@ -208,7 +214,11 @@
         dismiss.type = "button";
         dismiss.className = "link";
         dismiss.textContent = "Dismiss";
-        dismiss.addEventListener("click", () => { calls.delete(call.id); render(); });
+        dismiss.addEventListener("click", () => {
+          calls.delete(call.id);
+          render();
+          back?.focus(); // out of the pop, to where the agent was
+        });
         box.append(dismiss);
         pop.append(box);
       }
@@ -291,6 +301,8 @@
 
   document.addEventListener("DOMContentLoaded", () => {
     localTimes(document);
+    // A form sent back with problems: start at the first field to fix.
+    document.querySelector("form [aria-invalid=true]")?.focus();
     document.querySelectorAll("form[data-live-search]").forEach(liveSearch);
     document.querySelectorAll("form[data-edit-methods]").forEach(editMethods);
     const pop = document.querySelector("#call-pop");
