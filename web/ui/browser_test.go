@@ -525,7 +525,7 @@ func TestBrowserManagerAndAdminScreens(t *testing.T) {
 func TestBrowserNarrowScreens(t *testing.T) {
 	alloc := browserAllocator(t)
 	e := newEnv(t, openSQLite(t))
-	c := e.customer("Rosa Diaz", "512-867-5309", "rosa@diazfamily.net")
+	c := e.customer("Rosa Diaz", "512-867-5309", "accounts@kaurassociatespropertymanagement.net")
 	l := e.location(c.ID, "Lake house", "512-867-5309")
 	e.postCall(t, "+15128675309", "narrow-1")
 	b := e.tab(t, alloc)
