@@ -488,6 +488,12 @@ func TestBrowserViewerHasNoEditControls(t *testing.T) {
 	if err != nil || status != 403 {
 		t.Errorf("a forged edit: %d %v", status, err)
 	}
+	// The call pop shows a viewer who is calling, with nothing to create.
+	e.postCall(t, "+15128671234", "viewer-pop")
+	b.waitText("#call-pop", "No record holds this number")
+	if n, _ := chromedp.Run(b.ctx, chromedp.Evaluate[int](`document.querySelectorAll("#call-pop a.button").length`)); n != 0 {
+		t.Error("the viewer's call pop offers to create a customer")
+	}
 }
 
 func TestBrowserCrossSiteFormIsRefused(t *testing.T) {

@@ -156,6 +156,23 @@ func TestSignInFromAnOldBrowserNeedsTheFormsToken(t *testing.T) {
 	}
 }
 
+// TestAViewerSeesNoControlsToChangeCalls: a viewer reads the calls page
+// without link buttons or "New customer", which only lead to refusals.
+func TestAViewerSeesNoControlsToChangeCalls(t *testing.T) {
+	e := newEnv(t, openSQLite(t))
+	e.customer("Rosa Diaz", "512-867-5309")
+	e.customer("Somebody Else", "512-867-5309")
+	e.postCall(t, "+15128675309", "viewer-1")
+	e.postCall(t, "+15128670000", "viewer-2")
+	p := e.signedIn("viewer").get("/calls")
+	if n := len(p.all("main form")) + len(p.all("main a.button")); p.Status != 200 || n != 0 {
+		t.Errorf("the viewer's calls page: %d, %d controls that change calls\n%s", p.Status, n, p.text("main"))
+	}
+	if csr := e.signedIn("csr").get("/calls"); len(csr.all("main form")) != 2 || len(csr.all("main a.button")) != 1 {
+		t.Errorf("the agent's calls page lacks its controls:\n%s", csr.text("main"))
+	}
+}
+
 // TestSignInRenewsTheSession: a session id planted before sign-in (session
 // fixation) is not the one signed in.
 func TestSignInRenewsTheSession(t *testing.T) {

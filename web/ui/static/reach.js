@@ -160,6 +160,7 @@
   // in one click — never to whatever happens to be open.
   function callPop(pop) {
     let lastID = "";
+    const canLink = pop.hasAttribute("data-can-link"); // a viewer opens records, never links or creates
     let retry = 2000;
     const calls = new Map();
 
@@ -204,11 +205,14 @@
         } else {
           const p = document.createElement("p");
           p.textContent = "No record holds this number.";
-          const a = document.createElement("a");
-          a.className = "button primary";
-          a.href = "/customers/new?phone=" + encodeURIComponent(call.from_number || call.from) + "&call=" + encodeURIComponent(call.id);
-          a.textContent = "New customer with this number";
-          box.append(p, a);
+          box.append(p);
+          if (canLink) {
+            const a = document.createElement("a");
+            a.className = "button primary";
+            a.href = "/customers/new?phone=" + encodeURIComponent(call.from_number || call.from) + "&call=" + encodeURIComponent(call.id);
+            a.textContent = "New customer with this number";
+            box.append(a);
+          }
         }
         const dismiss = document.createElement("button");
         dismiss.type = "button";
@@ -228,7 +232,7 @@
     // that record (its number matched one customer's), and opens it.
     async function link(call, record) {
       const go = () => location.assign((record.type === "location" ? "/locations/" : "/customers/") + record.id);
-      if (call.link && call.link.type === record.type && call.link.id === record.id) return go();
+      if (!canLink || (call.link && call.link.type === record.type && call.link.id === record.id)) return go();
       const body = record.type === "location" ? { location_id: record.id } : { customer_id: record.id };
       const res = await post("/api/v1/calls/" + encodeURIComponent(call.id) + "/link", body);
       if (!res.ok) {
