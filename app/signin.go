@@ -39,9 +39,18 @@ func newSignInLimits() signInLimits {
 	}
 }
 
-func (l signInLimits) allow(email, address string, now time.Time) bool {
+// Only failed attempts count: a call center's agents signing in from one
+// address at the start of a shift are not slowed. spent checks, failed pays.
+func (l signInLimits) spent(email, address string, now time.Time) bool {
 	account := strings.ToLower(email)
-	return l.address.Allow(address, now) && l.pair.Allow(account+"\x00"+address, now) && l.account.Allow(account, now)
+	return l.address.Spent(address, now) || l.pair.Spent(account+"\x00"+address, now) || l.account.Spent(account, now)
+}
+
+func (l signInLimits) failed(email, address string, now time.Time) {
+	account := strings.ToLower(email)
+	l.address.Allow(address, now)
+	l.pair.Allow(account+"\x00"+address, now)
+	l.account.Allow(account, now)
 }
 
 // hashing bounds how many password hashes are computed at once (each
@@ -79,9 +88,18 @@ var unusable, _ = argon2id.CreateHash("reach: no such user", passwordParams)
 func (a *App) SignIn(ctx context.Context, email, password, address string) (Session, error) {
 	email = strings.TrimSpace(email)
 	now := time.Now()
-	if !a.signIns.allow(email, address, now) {
-		return Session{}, reach.Errorf(reach.ETOOMANYATTEMPTS, "Too many sign-in attempts; wait a minute and try again.")
+	if a.signIns.spent(email, address, now) {
+		return Session{}, reach.Errorf(reach.ETOOMANYATTEMPTS, "Too many failed sign-in attempts; wait a minute and try again.")
 	}
+	session, err := a.matchPassword(ctx, email, password)
+	if reach.ErrorCode(err) == reach.EUNAUTHENTICATED {
+		a.signIns.failed(email, address, now)
+	}
+	return session, err
+}
+
+// matchPassword finds the active user whose email and password these are.
+func (a *App) matchPassword(ctx context.Context, email, password string) (Session, error) {
 	refused := reach.Errorf(reach.EUNAUTHENTICATED, "The email or password is not right.")
 	if email == "" || password == "" || utf8.RuneCountInString(password) > maxPasswordLen {
 		return Session{}, refused

@@ -32,6 +32,20 @@ const pruneAbove = 10000
 func (l *Limiter) Allow(key string, now time.Time) bool {
 	l.mu.Lock()
 	defer l.mu.Unlock()
+	return l.bucket(key, now).AllowN(now, 1)
+}
+
+// Spent reports whether key's bucket is empty at now, taking nothing: for
+// limits that count only what went wrong, checked before and paid (Allow)
+// after.
+func (l *Limiter) Spent(key string, now time.Time) bool {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	b, ok := l.buckets[key]
+	return ok && b.TokensAt(now) < 1
+}
+
+func (l *Limiter) bucket(key string, now time.Time) *rate.Limiter {
 	b := l.buckets[key]
 	if b == nil {
 		if len(l.buckets) >= pruneAbove {
@@ -40,7 +54,7 @@ func (l *Limiter) Allow(key string, now time.Time) bool {
 		b = rate.NewLimiter(rate.Every(l.every), l.burst)
 		l.buckets[key] = b
 	}
-	return b.AllowN(now, 1)
+	return b
 }
 
 func (l *Limiter) prune(now time.Time) {

@@ -39,3 +39,19 @@ func TestKeysThatRefilledAreForgotten(t *testing.T) {
 		t.Errorf("%d buckets kept, want only the new key's", n)
 	}
 }
+
+// TestSpentTakesNothing: checking a bucket leaves it as it was.
+func TestSpentTakesNothing(t *testing.T) {
+	l := New(time.Minute, 2)
+	now := time.Date(2026, 12, 1, 9, 0, 0, 0, time.UTC)
+	for range 5 {
+		if l.Spent("sam", now) {
+			t.Fatal("an untouched bucket is spent")
+		}
+	}
+	l.Allow("sam", now)
+	l.Allow("sam", now)
+	if !l.Spent("sam", now) || l.Spent("sam", now.Add(61*time.Second)) {
+		t.Error("Spent does not follow the bucket")
+	}
+}
