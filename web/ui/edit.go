@@ -80,6 +80,8 @@ type editPage struct {
 	// TheirChanges, on a conflict, are what others saved since the agent
 	// opened the screen; the rows are the agent's edit put on top of them.
 	TheirChanges []historyEntry
+	// Gone, on a conflict, lists the methods someone else removed.
+	Gone []string
 }
 
 // numberKinds are the kinds a number's row switches between.
@@ -315,7 +317,7 @@ func (u *ui) conflict(w http.ResponseWriter, r *http.Request, p *editPage) {
 			}
 		}
 	}
-	p.Rows = onTopOf(h.ContactMethods, p.Rows)
+	p.Rows, p.Gone = onTopOf(h.ContactMethods, p.Rows)
 	p.Record, p.Version = h, h.Version
 	p.Error = "Someone else saved this record's contact methods after you opened this screen. Your changes are shown on top of theirs below: review them and save again."
 	u.render(w, r, http.StatusConflict, "edit", p)
@@ -323,20 +325,21 @@ func (u *ui) conflict(w http.ResponseWriter, r *http.Request, p *editPage) {
 
 // onTopOf applies the agent's rows to the record's methods as they are now,
 // field by field, against the values the screen first showed: a field only
-// the agent changed takes the agent's value, one only the other save
-// changed takes theirs, and one both changed differently keeps the agent's
-// with a note of theirs on the row, so nothing is overwritten unseen. What
-// the agent added is added; a method someone else added stays; one someone
-// else removed stays removed, unless the agent had changed it — then it
-// comes back as a new row, saying so.
-func onTopOf(current []reach.ContactMethod, rows []editRow) []editRow {
+// the agent changed takes the agent's value; one only the other save
+// changed takes theirs, with a note; one both changed differently keeps the
+// agent's, with a note of theirs, so nothing is overwritten unseen. A
+// method the agent marked for removal that someone else changed is kept,
+// asking again. What the agent added is added; a method someone else added
+// stays; one someone else removed stays removed (listed in gone) unless the
+// agent had changed it — then it comes back as a new row, saying so.
+func onTopOf(current []reach.ContactMethod, rows []editRow) (out []editRow, gone []string) {
 	seen := map[string]editRow{}
 	for _, row := range rows {
 		if row.ID != "" {
 			seen[row.ID] = row
 		}
 	}
-	out := []editRow{}
+	out = []editRow{}
 	for _, m := range current {
 		now := rowsOf([]reach.ContactMethod{m})[0]
 		row, mine := seen[m.ID]
@@ -346,12 +349,19 @@ func onTopOf(current []reach.ContactMethod, rows []editRow) []editRow {
 			continue
 		}
 		if was := row.Was; was != nil {
+			theirsChanged := false
 			merge := func(field string, mine, before, theirs string) string {
-				switch same := func(a, b string) bool { return strings.TrimSpace(a) == strings.TrimSpace(b) }; {
+				same := func(a, b string) bool { return strings.TrimSpace(a) == strings.TrimSpace(b) }
+				if same(theirs, before) {
+					return mine
+				}
+				theirsChanged = true
+				switch {
 				case same(mine, before):
+					row.Notes = append(row.Notes, fmt.Sprintf("%s: someone else changed it to “%s”.", field, shownValue(theirs)))
 					return theirs
-				case !same(theirs, before) && !same(theirs, mine):
-					row.note(field, theirs)
+				case !same(theirs, mine):
+					row.Notes = append(row.Notes, fmt.Sprintf("%s: someone else saved “%s” while you edited; saving keeps yours.", field, shownValue(theirs)))
 				}
 				return mine
 			}
@@ -362,26 +372,39 @@ func onTopOf(current []reach.ContactMethod, rows []editRow) []editRow {
 			if row.Primary == was.Primary {
 				row.Primary = now.Primary
 			}
+			if row.Remove && theirsChanged {
+				row.Remove = false
+				row.Notes = append(row.Notes, "You marked this method for removal, but someone else changed it meanwhile: tick Remove again if it should still go.")
+			}
 		}
 		row.Was = now.Was // the next save is made on top of the record as it is now
 		out = append(out, row)
 	}
 	for _, row := range rows {
+		_, removed := seen[row.ID]
 		switch {
 		case row.ID == "" && !row.blank():
 			out = append(out, row)
-		case row.ID != "" && !row.Remove && row.changed():
-			if _, gone := seen[row.ID]; gone { // removed by someone else, edited by the agent
-				row.ID, row.Was = "", nil
-				row.Notes = append(row.Notes, "Someone else removed this method after you opened the screen; saving adds it back as you have it, or tick Remove.")
-				out = append(out, row)
-			}
+		case row.ID == "" || !removed || row.Remove:
+		case row.changed(): // removed by someone else, edited by the agent
+			row.ID, row.Was = "", nil
+			row.Notes = append(row.Notes, "Someone else removed this method after you opened the screen; saving adds it back as you have it, or tick Remove.")
+			out = append(out, row)
+		default:
+			gone = append(gone, row.Value)
 		}
 	}
 	for i := range out {
 		out[i].Index = i
 	}
-	return out
+	return out, gone
+}
+
+func shownValue(s string) string {
+	if strings.TrimSpace(s) == "" {
+		return "(empty)"
+	}
+	return s
 }
 
 // changed reports whether the agent changed a row from what the screen
@@ -392,11 +415,3 @@ func (r editRow) changed() bool {
 		strings.TrimSpace(r.Extension) != strings.TrimSpace(w.Extension) || strings.TrimSpace(r.Memo) != strings.TrimSpace(w.Memo) || r.Primary != w.Primary
 }
 
-// note tells the agent that a field they changed was changed differently
-// by someone else, whose value saving would replace.
-func (r *editRow) note(field, theirs string) {
-	if strings.TrimSpace(theirs) == "" {
-		theirs = "(empty)"
-	}
-	r.Notes = append(r.Notes, fmt.Sprintf("%s: someone else saved “%s” while you edited; saving keeps yours.", field, theirs))
-}

@@ -259,6 +259,37 @@ func TestAMethodRemovedMeanwhileKeepsTheAgentsEdit(t *testing.T) {
 	}
 }
 
+// TestAConflictSaysEverythingTheOtherSaveDid: a CSR sees every change made
+// meanwhile on the rows themselves — a memo changed on a row they left
+// alone, a method they meant to remove that was changed (no longer marked
+// for removal), a method removed.
+func TestAConflictSaysEverythingTheOtherSaveDid(t *testing.T) {
+	e := newEnv(t, openSQLite(t))
+	c := e.customer("Rosa Diaz", "512-867-5309", "512-444-0001", "512-444-0002")
+	ctx := context.Background()
+	b := e.signedIn("csr")
+	form := b.get("/customers/" + c.ID + "/contact-methods")
+	memo, value := "Evenings", "512-444-0009"
+	for i, ch := range []app.ContactMethodChange{{Patch: app.ContactMethodPatch{Memo: &memo}}, {Patch: app.ContactMethodPatch{Value: &value}}, {Remove: true}} {
+		if _, err := e.app.ChangeContactMethod(ctx, e.admin, c.ContactMethods[i].ID, ch, int64(i+1), false); err != nil {
+			t.Fatal(err)
+		}
+	}
+	p := b.submit(form, "form[data-edit-methods]", url.Values{"m1.remove": {"1"}}, "action=save")
+	if p.Status != 409 {
+		t.Fatalf("the conflict: %d", p.Status)
+	}
+	notes := p.text("#edit-form")
+	for _, want := range []string{"Memo: someone else changed it to “Evenings”", "tick Remove again", "Removed by someone else meanwhile: (512) 444-0002"} {
+		if !strings.Contains(notes, want) {
+			t.Errorf("the conflict does not say %q:\n%s", want, notes)
+		}
+	}
+	if remove := p.find("input[name=m1.remove]"); remove == nil || hasAttr(remove, "checked") {
+		t.Error("a method changed meanwhile is still marked for removal")
+	}
+}
+
 // TestGoBackNeverSaves: "Go back" from the confirmation returns to the
 // prompt, or — when nothing is left to sync — to the edit; it never saves.
 func TestGoBackNeverSaves(t *testing.T) {
