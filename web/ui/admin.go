@@ -21,6 +21,9 @@ type adminPage struct {
 	// Base is where Twilio reaches this server: the public base URL set,
 	// or the address this page was asked for.
 	Base string
+	// TwilioTyped and TwilioErrors are a refused Twilio form, shown again.
+	TwilioTyped  *app.TwilioSettingsInput
+	TwilioErrors map[string]string
 }
 
 // maxUsersListed bounds the users the admin screen shows.
@@ -46,6 +49,9 @@ func (u *ui) showAdmin(w http.ResponseWriter, r *http.Request, p *adminPage, sta
 		if err != nil {
 			u.fail(w, r, err)
 			return
+		}
+		if in := p.TwilioTyped; in != nil {
+			t.PublicBaseURL, t.VoiceResponse = in.PublicBaseURL, in.VoiceResponse
 		}
 		p.Twilio = &t
 		p.Base = strings.TrimSuffix(t.PublicBaseURL, "/")
@@ -178,6 +184,10 @@ func (u *ui) revokeToken(w http.ResponseWriter, r *http.Request) {
 func (u *ui) setTwilio(w http.ResponseWriter, r *http.Request) {
 	in := app.TwilioSettingsInput{AuthToken: r.PostFormValue("auth_token"), PublicBaseURL: r.PostFormValue("public_base_url"), VoiceResponse: r.PostFormValue("voice_response")}
 	if _, err := u.app.SetTwilioSettings(r.Context(), actorOf(r), in); err != nil {
+		if fields := fieldErrors(err); fields != nil { // shown next to the fields, with what was typed
+			u.showAdmin(w, r, &adminPage{frame: u.frameFor(r, "Admin", "admin"), New: app.UserInput{Role: reach.RoleCSR}, TwilioTyped: &in, TwilioErrors: fields}, http.StatusUnprocessableEntity)
+			return
+		}
 		u.flashFailure(w, r, "/admin", err)
 		return
 	}

@@ -76,6 +76,21 @@ func TestAdminManagesUsersAndTokens(t *testing.T) {
 }
 
 // TestTheLastAdminStaysFromTheScreen: the app's rule answers on the screen.
+// TestTwilioSettingsAreRefusedNextToTheField: TwiML that isn't well-formed
+// is refused next to its box, with what was typed kept, and nothing saved.
+func TestTwilioSettingsAreRefusedNextToTheField(t *testing.T) {
+	e := newEnv(t, openSQLite(t))
+	admin := e.signedIn("admin")
+	page := admin.get("/admin")
+	p := admin.submit(page, "form[action=/admin/twilio]", url.Values{"public_base_url": {"https://reach.acme.com"}, "voice_response": {"<Response><Dial>"}}, "")
+	if p.Status != 422 || !strings.Contains(p.text("#t-twiml-msg"), "TwiML") || attr(p.find("#t-url"), "value") != "https://reach.acme.com" || !strings.Contains(p.text("#t-twiml"), "<Response><Dial>") {
+		t.Fatalf("bad TwiML: %d %q", p.Status, p.text("#t-twiml-msg"))
+	}
+	if s, _ := e.app.GetTwilioSettings(context.Background(), e.admin); s.PublicBaseURL != "" {
+		t.Errorf("the refused settings were saved: %+v", s)
+	}
+}
+
 func TestTheLastAdminStaysFromTheScreen(t *testing.T) {
 	e := newEnv(t, openSQLite(t))
 	admin := e.signedIn("admin")
