@@ -414,4 +414,3 @@ func (r editRow) changed() bool {
 	return w == nil || r.Kind != w.Kind || strings.TrimSpace(r.Value) != strings.TrimSpace(w.Value) ||
 		strings.TrimSpace(r.Extension) != strings.TrimSpace(w.Extension) || strings.TrimSpace(r.Memo) != strings.TrimSpace(w.Memo) || r.Primary != w.Primary
 }
-
