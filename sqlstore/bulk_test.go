@@ -114,13 +114,20 @@ func TestBulkInsertReadsBackAndIsSearchable(t *testing.T) {
 			}
 			c, l := cs[1195], ls[1195]
 			cref, lref := reach.RecordRef{Type: reach.RecordCustomer, ID: c.ID}, reach.RecordRef{Type: reach.RecordLocation, ID: l.ID}
-			rs, err := tx.SearchWords(ctx, "tA", []string{"zoe", "obrien", "1195"}, 10)
-			found("name words", rs, err, cref)
-			rs, err = tx.SearchWords(ctx, "tA", []string{"montreal", "1295"}, 10)
-			found("address words", rs, err, cref)
-			rs, err = tx.SearchWords(ctx, "tA", []string{"chemin", "1205", "quebec"}, 10)
-			found("location address words", rs, err, lref)
-			rs, err = tx.SearchContactKey(ctx, "tA", c.ContactMethods[1].Key, 10)
+			// Words are matched the same whether each is rare, or so common
+			// ("montreal" is on every customer) that it is probed per record.
+			for _, common := range []int{0, 100} {
+				if common > 0 {
+					defer sqlstore.SetRarestCap(common)()
+				}
+				rs, err := tx.SearchWords(ctx, "tA", []string{"zoe", "obrien", "1195"}, 10)
+				found(fmt.Sprintf("name words (common from %d)", common), rs, err, cref)
+				rs, err = tx.SearchWords(ctx, "tA", []string{"montreal", "1295"}, 10)
+				found(fmt.Sprintf("address words (common from %d)", common), rs, err, cref)
+				rs, err = tx.SearchWords(ctx, "tA", []string{"chemin", "1205", "quebec"}, 10)
+				found(fmt.Sprintf("location address words (common from %d)", common), rs, err, lref)
+			}
+			rs, err := tx.SearchContactKey(ctx, "tA", c.ContactMethods[1].Key, 10)
 			found("email key", rs, err, cref)
 			rs, err = tx.SearchContactKey(ctx, "tA", c.ContactMethods[0].Key, 10)
 			found("number key", rs, err, cref)

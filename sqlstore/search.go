@@ -62,11 +62,41 @@ func (t *tx) SearchWords(ctx context.Context, tenantID string, words []string, l
 	if len(words) == 0 {
 		return nil, nil
 	}
-	words, err := t.rarestFirst(ctx, tenantID, words)
+	words, counts, err := t.rarestFirst(ctx, tenantID, words)
 	if err != nil {
 		return nil, err
 	}
-	hits, err := bothPasses(limit, func(active bool, limit int) ([]hit, error) {
+	hits, few, err := t.fewMatches(ctx, tenantID, words, counts, max(limit, fewMatches))
+	if err != nil {
+		return nil, err
+	}
+	if !few {
+		hits, err = t.manyMatches(ctx, tenantID, words, limit)
+	}
+	if err != nil {
+		return nil, err
+	}
+	results, err := t.resolve(ctx, tenantID, hits)
+	if err != nil {
+		return nil, err
+	}
+	results = results[:min(len(results), limit)]
+	for i := range results {
+		r := &results[i]
+		if allPrefixed(reach.SearchWords(r.Name), words) {
+			r.Matched = reach.Match{Field: reach.FieldName, Value: r.Name}
+		} else {
+			r.Matched = reach.Match{Field: reach.FieldAddress, Value: r.address}
+		}
+	}
+	return publicResults(results), nil
+}
+
+// manyMatches finds the first records holding every word by scanning the
+// first word's range and probing the others, page by page, active records
+// first: when matches are many, the page fills early.
+func (t *tx) manyMatches(ctx context.Context, tenantID string, words []string, limit int) ([]hit, error) {
+	return bothPasses(limit, func(active bool, limit int) ([]hit, error) {
 		// A record holds a word in a few fields (name, street, city), so
 		// rows come a few a record: ask for more, and more again when
 		// repeats left the page short.
@@ -77,22 +107,6 @@ func (t *tx) SearchWords(ctx context.Context, tenantID string, words []string, l
 			}
 		}
 	})
-	if err != nil {
-		return nil, err
-	}
-	results, err := t.resolve(ctx, tenantID, hits)
-	if err != nil {
-		return nil, err
-	}
-	for i := range results {
-		r := &results[i]
-		if allPrefixed(reach.SearchWords(r.Name), words) {
-			r.Matched = reach.Match{Field: reach.FieldName, Value: r.Name}
-		} else {
-			r.Matched = reach.Match{Field: reach.FieldAddress, Value: r.address}
-		}
-	}
-	return publicResults(results), nil
 }
 
 // wordHits reads up to rowLimit rows of a words query and returns the first
@@ -128,9 +142,9 @@ func (t *tx) wordHits(ctx context.Context, tenantID string, words []string, acti
 // or the 300,234 of "dr", on the 1,000,000-customer demo tenant. Counting
 // stops at rarestCap terms a word, so a common word costs little to rule
 // out; ties keep the longer word first.
-func (t *tx) rarestFirst(ctx context.Context, tenantID string, words []string) ([]string, error) {
+func (t *tx) rarestFirst(ctx context.Context, tenantID string, words []string) ([]string, map[string]int, error) {
 	if len(words) < 2 {
-		return words, nil
+		return words, nil, nil
 	}
 	counts := map[string]int{}
 	for _, w := range words {
@@ -138,7 +152,7 @@ func (t *tx) rarestFirst(ctx context.Context, tenantID string, words []string) (
 		var n int
 		if err := t.queryRow(ctx, `SELECT count(*) FROM (SELECT 1 FROM search_terms WHERE tenant_id = ? AND term >= ? AND term < ? LIMIT ?) c`,
 			tenantID, lo, hi, rarestCap).Scan(&n); err != nil {
-			return nil, t.d.translate(err)
+			return nil, nil, t.d.translate(err)
 		}
 		counts[w] = n
 	}
@@ -149,11 +163,12 @@ func (t *tx) rarestFirst(ctx context.Context, tenantID string, words []string) (
 		}
 		return len(sorted[i]) > len(sorted[j])
 	})
-	return sorted, nil
+	return sorted, counts, nil
 }
 
-// rarestCap bounds the terms rarestFirst counts for one word.
-const rarestCap = 10000
+// rarestCap bounds the terms rarestFirst counts for one word (a variable
+// so tests can lower it to reach the paths of common words).
+var rarestCap = 10000
 
 func allPrefixed(have, want []string) bool {
 	for _, w := range want {

@@ -1,6 +1,8 @@
 package storetest
 
 import (
+	"fmt"
+	"strings"
 	"testing"
 
 	"reach"
@@ -231,6 +233,41 @@ func TestSearchLimitNeverHidesActiveRecords(t *testing.T) {
 					t.Errorf("got %+v, want the active record first, then one inactive", got)
 				}
 			})
+		}
+	})
+}
+
+// TestManyMatchesOfSeveralWords: when more records hold every word than a
+// search gathers in full, it pages — still active records first, each
+// once, every one holding all the words.
+func TestManyMatchesOfSeveralWords(t *testing.T) {
+	ForEachBackend(t, func(t *testing.T, db *sqlstore.DB) {
+		tenant := newTenant(t, db, "T")
+		active := map[string]bool{}
+		for i := range 240 {
+			c := newCustomer(tenant, fmt.Sprintf("Pat Lee %d", i))
+			c.Address.Street = "12 Lee Street" // the word twice on one record
+			c.Active = i%40 == 0               // 6 active among 240
+			if c.Active {
+				active[c.ID] = true
+			}
+			insertCustomer(t, db, c)
+		}
+		insertCustomer(t, db, newCustomer(tenant, "Pat Morgan")) // holds one word only
+		var got []reach.SearchResult
+		mustRead(t, db, func(tx reach.Tx) (err error) {
+			got, err = tx.SearchWords(t.Context(), tenant, []string{"lee", "pat"}, 10)
+			return err
+		})
+		seen := map[string]bool{}
+		for i, r := range got {
+			if seen[r.ID] || !strings.HasPrefix(r.Name, "Pat Lee") || r.Active != (i < len(active)) || r.Active != active[r.ID] {
+				t.Errorf("result %d: %+v", i, r)
+			}
+			seen[r.ID] = true
+		}
+		if len(got) != 10 {
+			t.Errorf("got %d results, want a full page of 10", len(got))
 		}
 	})
 }
