@@ -2,6 +2,8 @@ package ui_test
 
 import (
 	"context"
+	"fmt"
+	"golang.org/x/net/html"
 	"net/url"
 	"strings"
 	"testing"
@@ -53,6 +55,34 @@ func TestHistoryOffersUndoOnlyWhereItWorks(t *testing.T) {
 	undone := b.submit(page, ".history form", nil, "")
 	if !strings.Contains(undone.text(".flash"), "Undone") || strings.Contains(undone.text(".methods"), "Cell") {
 		t.Errorf("the history's Undo: %s", undone.text("main"))
+	}
+}
+
+// TestOlderHistoryIsAClickAway: a record's page lists its latest changes
+// and links to the older ones, which offer no Undo.
+func TestOlderHistoryIsAClickAway(t *testing.T) {
+	e := newEnv(t, openSQLite(t))
+	c := e.customer("Rosa Diaz", "512-867-5309")
+	for i := range 12 {
+		memo := fmt.Sprintf("Memo %d", i)
+		if _, err := e.app.ChangeContactMethod(context.Background(), e.admin, c.ContactMethods[0].ID, app.ContactMethodChange{Patch: app.ContactMethodPatch{Memo: &memo}}, int64(i+1), false); err != nil {
+			t.Fatal(err)
+		}
+	}
+	b := e.signedIn("manager")
+	page := b.get("/customers/" + c.ID)
+	var older *html.Node
+	for _, a := range page.all(".history a") {
+		if strings.HasPrefix(attr(a, "href"), "?history=") {
+			older = a
+		}
+	}
+	if older == nil {
+		t.Fatalf("no link to older changes:\n%s", page.text(".history"))
+	}
+	p := b.get("/customers/" + c.ID + attr(older, "href"))
+	if p.Status != 200 || !strings.Contains(p.text(".history"), "Created") || len(p.all(".history form")) != 0 {
+		t.Errorf("the older changes: %d\n%s", p.Status, p.text(".history"))
 	}
 }
 

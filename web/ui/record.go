@@ -18,7 +18,9 @@ type recordPage struct {
 	Shared    map[string]int     // other records holding each method's value
 	Calls     []reach.Call
 	History   []historyEntry
-	CanEdit   bool
+	// OlderHistory is the cursor of the changes before those listed.
+	OlderHistory string
+	CanEdit      bool
 }
 
 // recentCalls and recentChanges bound what a record's page lists.
@@ -74,12 +76,18 @@ func (u *ui) fillRecord(w http.ResponseWriter, r *http.Request, p *recordPage, r
 		}
 	}
 	if actor.Can(reach.PermAuditView) {
-		items, _, err := u.app.History(ctx, actor, p.Ref, "", recentChanges)
+		older := r.URL.Query().Get("history") // a cursor: the page of older changes
+		items, next, err := u.app.History(ctx, actor, p.Ref, older, recentChanges)
 		if err != nil {
 			u.fail(w, r, err)
 			return
 		}
-		p.History = historyOf(items)
+		p.History, p.OlderHistory = historyOf(items), next
+		if older != "" {
+			for i := range p.History {
+				p.History[i].Undo = false // only the latest change is undone from here
+			}
+		}
 	}
 	p.CanEdit = actor.Can(p.Ref.Type.EditPermission())
 	u.render(w, r, http.StatusOK, "record", p)
