@@ -3,10 +3,11 @@ package ui_test
 import (
 	"context"
 	"fmt"
-	"golang.org/x/net/html"
 	"net/url"
 	"strings"
 	"testing"
+
+	"golang.org/x/net/html"
 
 	"reach"
 	"reach/app"
