@@ -43,7 +43,7 @@ func (db *DB) ExplainSearch(ctx context.Context, kind, tenantID, arg string) (st
 		if len(words) == 0 {
 			return "", fmt.Errorf("explain %s: %q has no words", kind, arg)
 		}
-		q, args = wordsQuery(tenantID, words, true, explainLimit)
+		q, args = wordsQuery(tenantID, words, explainLimit)
 	case ExplainContactKey:
 		q, args = contactKeyQuery(tenantID, arg, true, explainLimit)
 	case ExplainNumberSuffix:

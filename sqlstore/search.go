@@ -18,8 +18,14 @@ func prefixRange(p string) (lo, hi string) { return p, p + "\U0010FFFF" }
 // if the page is not full, for inactive ones, so the limit never hides an active
 // record behind inactive ones and each pass stops as soon as it has enough.
 func activeIs(tenantCol, isLocation, customerID, locationID string) string {
-	return ` AND (CASE WHEN ` + isLocation + ` THEN (SELECT l.active FROM locations l WHERE l.tenant_id = ` + tenantCol + ` AND l.id = ` + locationID + `)
-		ELSE (SELECT c.active FROM customers c WHERE c.tenant_id = ` + tenantCol + ` AND c.id = ` + customerID + `) END) = ?`
+	return ` AND ` + activeOf(tenantCol, isLocation, customerID, locationID) + ` = ?`
+}
+
+// activeOf is whether the record behind a search hit is active, probed by
+// primary key.
+func activeOf(tenantCol, isLocation, customerID, locationID string) string {
+	return `(CASE WHEN ` + isLocation + ` THEN (SELECT l.active FROM locations l WHERE l.tenant_id = ` + tenantCol + ` AND l.id = ` + locationID + `)
+		ELSE (SELECT c.active FROM customers c WHERE c.tenant_id = ` + tenantCol + ` AND c.id = ` + customerID + `) END)`
 }
 
 // bothPasses runs a search for active records, then for inactive ones while
@@ -37,12 +43,13 @@ func bothPasses(limit int, pass func(active bool, limit int) ([]hit, error)) ([]
 // drives a range scan, each other word is an indexed probe on the same
 // record. It selects (record_type, record_id). ExplainSearch plans this
 // same text.
-func wordsQuery(tenantID string, words []string, active bool, limit int) (string, []any) {
+func wordsQuery(tenantID string, words []string, limit int) (string, []any) {
 	lo, hi := prefixRange(words[0])
 	// No DISTINCT: asked for unique records, both planners walk the index
 	// ordered by record (search_terms_record) over the whole tenant when
 	// they have no statistics. Records are made unique as they are read.
-	q := `SELECT t.record_type, t.record_id FROM search_terms t WHERE t.tenant_id = ? AND t.term >= ? AND t.term < ?`
+	q := `SELECT t.record_type, t.record_id, ` + activeOf("t.tenant_id", "t.record_type = 'location'", "t.record_id", "t.record_id") + `
+		FROM search_terms t WHERE t.tenant_id = ? AND t.term >= ? AND t.term < ?`
 	args := []any{tenantID, lo, hi}
 	for _, w := range words[1:] {
 		lo, hi := prefixRange(w)
@@ -54,8 +61,7 @@ func wordsQuery(tenantID string, words []string, active bool, limit int) (string
 			AND u.record_id = t.record_id AND u.term >= ? AND u.term < ? LIMIT 1) = 1`
 		args = append(args, lo, hi)
 	}
-	q += activeIs("t.tenant_id", "t.record_type = 'location'", "t.record_id", "t.record_id")
-	return q + ` ORDER BY t.term LIMIT ?`, append(args, active, limit)
+	return q + ` ORDER BY t.term LIMIT ?`, append(args, limit)
 }
 
 func (t *tx) SearchWords(ctx context.Context, tenantID string, words []string, limit int) ([]reach.SearchResult, error) {
@@ -93,47 +99,44 @@ func (t *tx) SearchWords(ctx context.Context, tenantID string, words []string, l
 }
 
 // manyMatches finds the first records holding every word by scanning the
-// first word's range and probing the others, page by page, active records
-// first: when matches are many, the page fills early.
+// first word's range and probing the others, in one pass that stops once
+// limit active records are found; inactive ones fill the page after them
+// only when there are not that many. Rows come a few a record (a word in
+// its name, street and city), so up to manyRows a record are read.
 func (t *tx) manyMatches(ctx context.Context, tenantID string, words []string, limit int) ([]hit, error) {
-	return bothPasses(limit, func(active bool, limit int) ([]hit, error) {
-		// A record holds a word in a few fields (name, street, city), so
-		// rows come a few a record: ask for more, and more again when
-		// repeats left the page short.
-		for rowLimit := 3 * limit; ; rowLimit *= 4 {
-			hits, rows, err := t.wordHits(ctx, tenantID, words, active, rowLimit, limit)
-			if err != nil || len(hits) >= limit || rows < rowLimit || rowLimit >= 48*limit {
-				return hits, err
-			}
-		}
-	})
-}
-
-// wordHits reads up to rowLimit rows of a words query and returns the first
-// limit distinct records among them, with the number of rows read.
-func (t *tx) wordHits(ctx context.Context, tenantID string, words []string, active bool, rowLimit, limit int) ([]hit, int, error) {
-	q, args := wordsQuery(tenantID, words, active, rowLimit)
+	q, args := wordsQuery(tenantID, words, manyRows*limit)
 	rows, err := t.query(ctx, q, args...)
 	if err != nil {
-		return nil, 0, err
+		return nil, err
 	}
 	defer rows.Close()
-	var hits []hit
+	var active, inactive []hit
 	seen := map[reach.RecordRef]bool{}
-	n := 0
-	for rows.Next() {
-		n++
+	for len(active) < limit && rows.Next() {
 		var ref reach.RecordRef
-		if err := rows.Scan(&ref.Type, &ref.ID); err != nil {
-			return nil, 0, err
+		var isActive bool
+		if err := rows.Scan(&ref.Type, &ref.ID, &isActive); err != nil {
+			return nil, err
 		}
-		if !seen[ref] && len(hits) < limit {
-			seen[ref] = true
-			hits = append(hits, hit{ref: ref})
+		if seen[ref] {
+			continue
+		}
+		seen[ref] = true
+		if isActive {
+			active = append(active, hit{ref: ref})
+		} else if len(inactive) < limit {
+			inactive = append(inactive, hit{ref: ref})
 		}
 	}
-	return hits, n, rows.Err()
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	out := append(active, inactive...)
+	return out[:min(len(out), limit)], nil
 }
+
+// manyRows bounds the rows manyMatches reads, per record asked for.
+const manyRows = 50
 
 // rarestFirst orders the words of a search so the one held by the fewest
 // terms drives it: the scan reads that word's range and probes the others

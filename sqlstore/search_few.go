@@ -19,7 +19,8 @@ const fewMatches = 200
 // probe per row of a common word: "steven rivera" reads 4,224 + 8,807
 // index entries instead of probing 4,224 records one by one. It reports
 // false, with nothing, when the rarest word is too common to read in full
-// or more than limit records match; then manyMatches pages instead.
+// and then manyMatches pages instead; when more than limit records match,
+// the first limit are kept, active ones first.
 func (t *tx) fewMatches(ctx context.Context, tenantID string, words []string, counts map[string]int, limit int) ([]hit, bool, error) {
 	if len(words) < 2 || counts[words[0]] >= rarestCap {
 		return nil, false, nil
@@ -54,7 +55,9 @@ func (t *tx) fewMatches(ctx context.Context, tenantID string, words []string, co
 		cand = kept
 	}
 	if len(cand) > limit {
-		return nil, false, nil
+		if cand, err = t.activeFirst(ctx, tenantID, cand, limit); err != nil {
+			return nil, false, err
+		}
 	}
 	hits := make([]hit, len(cand))
 	for i, r := range cand {
@@ -126,6 +129,64 @@ func (t *tx) whichHold(ctx context.Context, tenantID string, refs []reach.Record
 			if err != nil {
 				return nil, err
 			}
+		}
+	}
+	return out, nil
+}
+
+// activeFirst keeps limit of refs, active records first, reading the
+// active flags a batch at a time and stopping once limit active are found.
+func (t *tx) activeFirst(ctx context.Context, tenantID string, refs []reach.RecordRef, limit int) ([]reach.RecordRef, error) {
+	var active, inactive []reach.RecordRef
+	for start := 0; start < len(refs) && len(active) < limit; start += probeBatch {
+		batch := refs[start:min(start+probeBatch, len(refs))]
+		flags, err := t.activeFlags(ctx, tenantID, batch)
+		if err != nil {
+			return nil, err
+		}
+		for _, r := range batch {
+			if flags[r] {
+				active = append(active, r)
+			} else if len(inactive) < limit {
+				inactive = append(inactive, r)
+			}
+		}
+	}
+	out := append(active, inactive...)
+	return out[:min(len(out), limit)], nil
+}
+
+// activeFlags reads whether each of refs is active.
+func (t *tx) activeFlags(ctx context.Context, tenantID string, refs []reach.RecordRef) (map[reach.RecordRef]bool, error) {
+	byType := map[reach.RecordType][]any{}
+	for _, r := range refs {
+		byType[r.Type] = append(byType[r.Type], r.ID)
+	}
+	out := map[reach.RecordRef]bool{}
+	for typ, ids := range byType {
+		table := "customers"
+		if typ == reach.RecordLocation {
+			table = "locations"
+		}
+		rows, err := t.query(ctx, `SELECT id, active FROM `+table+` WHERE tenant_id = ? AND id IN (`+placeholders(len(ids))+`)`, append([]any{tenantID}, ids...)...)
+		if err != nil {
+			return nil, err
+		}
+		for rows.Next() {
+			var id string
+			var active bool
+			if err := rows.Scan(&id, &active); err != nil {
+				rows.Close()
+				return nil, err
+			}
+			out[reach.RecordRef{Type: typ, ID: id}] = active
+		}
+		err = rows.Close()
+		if err == nil {
+			err = rows.Err()
+		}
+		if err != nil {
+			return nil, err
 		}
 	}
 	return out, nil
