@@ -56,6 +56,17 @@ func (db *DB) ExplainSearch(ctx context.Context, kind, tenantID, arg string) (st
 	return db.explain(ctx, q, args)
 }
 
+// ExplainContactUpdate returns the query plan of the statement that writes
+// n contact methods by id (as a sync does), made as ExplainSearch makes its
+// plans.
+func (db *DB) ExplainContactUpdate(ctx context.Context, tenantID string, n int) (string, error) {
+	args := []any{"memo", tenantID}
+	for i := range n {
+		args = append(args, fmt.Sprintf("m%d", i))
+	}
+	return db.explain(ctx, contactUpdateSQL("memo = ?", n), args)
+}
+
 // ExplainListCustomers returns the query plan of the SQL ListCustomers runs
 // for f, made as ExplainSearch makes its plans.
 func (db *DB) ExplainListCustomers(ctx context.Context, tenantID string, f reach.CustomerFilter) (string, error) {

@@ -337,7 +337,7 @@ func (u *contactUpdates) apply(ctx context.Context, t *tx, tenantID string) erro
 		set := strings.Join(g.columns, " = ?, ") + " = ?"
 		err := inBatches(len(g.ids), maxInList, func(lo, hi int) error {
 			args := append(append(slices.Clone(g.values), tenantID), anySlice(g.ids[lo:hi])...)
-			_, err := t.exec(ctx, `UPDATE contact_methods SET `+set+` WHERE tenant_id = ? AND id IN (`+placeholders(hi-lo)+`)`, args...)
+			_, err := t.exec(ctx, contactUpdateSQL(set, hi-lo), args...)
 			return err
 		})
 		if err != nil {
@@ -345,6 +345,12 @@ func (u *contactUpdates) apply(ctx context.Context, t *tx, tenantID string) erro
 		}
 	}
 	return nil
+}
+
+// contactUpdateSQL sets columns of n contact methods named by id.
+// ExplainContactUpdate plans this same text.
+func contactUpdateSQL(set string, n int) string {
+	return `UPDATE contact_methods SET ` + set + ` WHERE tenant_id = ? AND id IN (` + placeholders(n) + `)`
 }
 
 func (t *tx) deleteContacts(ctx context.Context, tenantID string, ids []string) error {
