@@ -97,41 +97,38 @@ const probeBatch = 500
 func (t *tx) whichHold(ctx context.Context, tenantID string, refs []reach.RecordRef, w string) (map[reach.RecordRef]bool, error) {
 	lo, hi := prefixRange(w)
 	out := map[reach.RecordRef]bool{}
-	byType := map[reach.RecordType][]string{}
-	for _, r := range refs {
-		byType[r.Type] = append(byType[r.Type], r.ID)
-	}
-	for typ, ids := range byType {
-		for start := 0; start < len(ids); start += probeBatch {
-			batch := ids[start:min(start+probeBatch, len(ids))]
-			args := []any{tenantID, typ}
-			for _, id := range batch {
-				args = append(args, id)
-			}
-			args = append(args, lo, hi)
-			rows, err := t.query(ctx, `SELECT record_id FROM search_terms WHERE tenant_id = ? AND record_type = ? AND record_id IN (`+placeholders(len(batch))+`)
+	for typ, ids := range idsByType(refs) {
+		err := inBatches(len(ids), probeBatch, func(a, b int) error {
+			args := append(append([]any{tenantID, typ}, anySlice(ids[a:b])...), lo, hi)
+			rows, err := t.query(ctx, `SELECT record_id FROM search_terms WHERE tenant_id = ? AND record_type = ? AND record_id IN (`+placeholders(b-a)+`)
 				AND term >= ? AND term < ? ORDER BY record_type, record_id`, args...)
 			if err != nil {
-				return nil, err
+				return err
 			}
+			defer rows.Close()
 			for rows.Next() {
 				var id string
 				if err := rows.Scan(&id); err != nil {
-					rows.Close()
-					return nil, err
+					return err
 				}
 				out[reach.RecordRef{Type: typ, ID: id}] = true
 			}
-			err = rows.Close()
-			if err == nil {
-				err = rows.Err()
-			}
-			if err != nil {
-				return nil, err
-			}
+			return rows.Err()
+		})
+		if err != nil {
+			return nil, err
 		}
 	}
 	return out, nil
+}
+
+// idsByType splits refs into the ids of each record type, in order.
+func idsByType(refs []reach.RecordRef) map[reach.RecordType][]string {
+	out := map[reach.RecordType][]string{}
+	for _, r := range refs {
+		out[r.Type] = append(out[r.Type], r.ID)
+	}
+	return out
 }
 
 // activeFirst keeps limit of refs, active records first, reading the
@@ -156,35 +153,30 @@ func (t *tx) activeFirst(ctx context.Context, tenantID string, refs []reach.Reco
 	return out[:min(len(out), limit)], nil
 }
 
-// activeFlags reads whether each of refs is active.
+// activeFlags reads whether each of refs (at most a batch) is active.
 func (t *tx) activeFlags(ctx context.Context, tenantID string, refs []reach.RecordRef) (map[reach.RecordRef]bool, error) {
-	byType := map[reach.RecordType][]any{}
-	for _, r := range refs {
-		byType[r.Type] = append(byType[r.Type], r.ID)
-	}
 	out := map[reach.RecordRef]bool{}
-	for typ, ids := range byType {
+	for typ, ids := range idsByType(refs) {
 		table := "customers"
 		if typ == reach.RecordLocation {
 			table = "locations"
 		}
-		rows, err := t.query(ctx, `SELECT id, active FROM `+table+` WHERE tenant_id = ? AND id IN (`+placeholders(len(ids))+`)`, append([]any{tenantID}, ids...)...)
-		if err != nil {
-			return nil, err
-		}
-		for rows.Next() {
-			var id string
-			var active bool
-			if err := rows.Scan(&id, &active); err != nil {
-				rows.Close()
-				return nil, err
+		err := func() error {
+			rows, err := t.query(ctx, `SELECT id, active FROM `+table+` WHERE tenant_id = ? AND id IN (`+placeholders(len(ids))+`)`, append([]any{tenantID}, anySlice(ids)...)...)
+			if err != nil {
+				return err
 			}
-			out[reach.RecordRef{Type: typ, ID: id}] = active
-		}
-		err = rows.Close()
-		if err == nil {
-			err = rows.Err()
-		}
+			defer rows.Close()
+			for rows.Next() {
+				var id string
+				var active bool
+				if err := rows.Scan(&id, &active); err != nil {
+					return err
+				}
+				out[reach.RecordRef{Type: typ, ID: id}] = active
+			}
+			return rows.Err()
+		}()
 		if err != nil {
 			return nil, err
 		}
