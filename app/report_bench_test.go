@@ -26,10 +26,14 @@ func BenchmarkPlaceholderReport(b *testing.B) {
 	a := app.New(storetest.OpenDSN(b, dsn))
 	actor := reach.Actor{TenantID: tenant, UserID: "bench", Role: reach.RoleAdmin, Source: reach.SourceCLI}
 	for b.Loop() {
-		rep, err := a.PlaceholderReport(ctx, actor, 0, 100) // the API's first page
+		rep, err := a.PlaceholderReport(ctx, actor, 0, benchReportLimit)
 		if err != nil {
 			b.Fatal(err)
 		}
 		b.ReportMetric(float64(rep.Total), "items")
 	}
 }
+
+// benchReportLimit is how many items the benchmark asks for: the API's first
+// page, or with REACH_BENCH_REPORT=all every item, as the CLI does.
+var benchReportLimit = map[bool]int{true: 0, false: 100}[os.Getenv("REACH_BENCH_REPORT") == "all"]

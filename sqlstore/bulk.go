@@ -274,8 +274,8 @@ func (l *bulkLoader) close() {
 
 // TuneForBulkLoad readies this process's SQLite writer connection for
 // BulkInsert of a large tenant, as `reach seed` does; PostgreSQL needs
-// nothing. A large page cache keeps the randomly ordered index inserts of
-// millions of rows in memory; statement journals go to memory; and foreign
+// nothing. The writer takes the whole page cache, the readers being idle,
+// for the randomly ordered index inserts; statement journals go to memory; and foreign
 // keys are no longer checked, which — with INSERT OR FAIL — spares every
 // multi-row statement its statement journal. Use it only when the loaded
 // records are known to reference each other correctly, as generated ones do.
@@ -284,7 +284,7 @@ func (db *DB) TuneForBulkLoad(ctx context.Context) error {
 		return nil
 	}
 	for _, pragma := range []string{
-		`PRAGMA cache_size = -2097152`, // KiB: 2 GiB
+		fmt.Sprintf(`PRAGMA cache_size = %d`, -db.mem.CacheMiB*1024),
 		`PRAGMA temp_store = MEMORY`,
 		`PRAGMA foreign_keys = OFF`,
 	} {

@@ -24,6 +24,8 @@ type DB struct {
 	d dialect
 	// dsn is kept for the connection that listens for other instances' events.
 	dsn string
+	// mem bounds SQLite's memory.
+	mem Memory
 	// write takes every read-write transaction. On SQLite it holds one
 	// connection, so writers queue instead of failing with SQLITE_BUSY.
 	write *sql.DB
@@ -46,10 +48,17 @@ func IsPostgres(dsn string) bool {
 	return strings.HasPrefix(dsn, "postgres://") || strings.HasPrefix(dsn, "postgresql://")
 }
 
-// Open opens the database named by dsn: a postgres:// URL or a SQLite file path.
-// It does not migrate; call Migrate.
+// Open opens the database named by dsn, a postgres:// URL or a SQLite file
+// path, with the default memory settings. It does not migrate; call Migrate.
 func Open(ctx context.Context, dsn string) (*DB, error) {
-	db := &DB{dsn: dsn, Now: func() time.Time { return time.Now().UTC() }, CallEventsKept: DefaultCallEventsKept}
+	return OpenWith(ctx, dsn, Memory{})
+}
+
+// OpenWith opens the database named by dsn, bounding what SQLite keeps in
+// memory by mem.
+func OpenWith(ctx context.Context, dsn string, mem Memory) (*DB, error) {
+	mem = mem.orDefaults()
+	db := &DB{dsn: dsn, mem: mem, Now: func() time.Time { return time.Now().UTC() }, CallEventsKept: DefaultCallEventsKept}
 	var err error
 	if IsPostgres(dsn) {
 		db.d = postgresDialect{}
@@ -62,15 +71,15 @@ func Open(ctx context.Context, dsn string) (*DB, error) {
 		db.read = db.write
 	} else {
 		db.d = sqliteDialect{}
-		if db.write, err = sql.Open("sqlite", sqliteDSN(dsn, "immediate", false)); err != nil {
+		if db.write, err = sql.Open("sqlite", sqliteDSN(dsn, "immediate", false, mem)); err != nil {
 			return nil, fmt.Errorf("open sqlite: %w", err)
 		}
 		db.write.SetMaxOpenConns(1)
-		if db.read, err = sql.Open("sqlite", sqliteDSN(dsn, "deferred", true)); err != nil {
+		if db.read, err = sql.Open("sqlite", sqliteDSN(dsn, "deferred", true, mem)); err != nil {
 			return nil, fmt.Errorf("open sqlite: %w", err)
 		}
-		db.read.SetMaxOpenConns(8)
-		db.read.SetMaxIdleConns(8)
+		db.read.SetMaxOpenConns(sqliteReaders)
+		db.read.SetMaxIdleConns(sqliteReaders)
 		db.stopCheckpoints = db.checkpointInBackground(time.Second)
 		db.stmts = &statements{}
 	}
@@ -86,16 +95,16 @@ func Open(ctx context.Context, dsn string) (*DB, error) {
 // (safe with WAL). Writers begin IMMEDIATE so they queue for the lock up front.
 // Readers are query_only, so a write in a Read transaction fails as it does in
 // PostgreSQL's READ ONLY transactions, instead of slipping past the one writer.
-func sqliteDSN(path, txlock string, readOnly bool) string {
+// Each connection takes its share of mem's page cache and maps mem's part of
+// the file.
+func sqliteDSN(path, txlock string, readOnly bool, mem Memory) string {
 	q := url.Values{}
-	for _, p := range []string{"journal_mode(WAL)", "foreign_keys(1)", "busy_timeout(10000)", "synchronous(NORMAL)", "wal_autocheckpoint(10000)", "mmap_size(2147418112)"} {
+	for _, p := range []string{"journal_mode(WAL)", "foreign_keys(1)", "busy_timeout(10000)", "synchronous(NORMAL)", "wal_autocheckpoint(10000)",
+		fmt.Sprintf("mmap_size(%d)", mem.mapBytes()), fmt.Sprintf("cache_size(%d)", -mem.cacheKiBPerConnection())} {
 		q.Add("_pragma", p)
 	}
 	if readOnly {
-		// 64 MiB of page cache per reader keeps the upper levels of every
-		// index in memory, beyond the 2 GiB SQLite can memory-map.
 		q.Add("_pragma", "query_only(1)")
-		q.Add("_pragma", "cache_size(-65536)")
 	}
 	q.Set("_txlock", txlock)
 	return "file:" + path + "?" + q.Encode()

@@ -7,3 +7,14 @@ func SetRarestCap(n int) (restore func()) {
 	rarestCap = n
 	return func() { rarestCap = was }
 }
+
+// Pragma reads a SQLite setting from a reader connection and from the writer.
+func (db *DB) Pragma(name string) (read, write int64, err error) {
+	if err = db.read.QueryRow(`PRAGMA ` + name).Scan(&read); err == nil {
+		err = db.write.QueryRow(`PRAGMA ` + name).Scan(&write)
+	}
+	return read, write, err
+}
+
+// SQLiteReaders is how many reader connections a SQLite database opens.
+func SQLiteReaders() int { return sqliteReaders }

@@ -15,7 +15,7 @@ import (
 
 func runInit(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	f := newFlags("init", "--tenant NAME --admin-email EMAIL [--admin-name NAME] [--admin-password-file FILE] [--db DSN]")
-	dsn := dbFlag(f)
+	store := dbFlag(f)
 	tenant := f.String("tenant", "", "name of the business (required)")
 	adminEmail := f.String("admin-email", "", "email of the first admin (required)")
 	adminName := f.String("admin-name", "", "name of the first admin (default: the email)")
@@ -27,7 +27,7 @@ func runInit(ctx context.Context, args []string, stdout, stderr io.Writer) error
 	if err != nil {
 		return err
 	}
-	db, err := openDB(ctx, *dsn)
+	db, err := store.open(ctx)
 	if err != nil {
 		return err
 	}

@@ -13,7 +13,7 @@ import (
 // runLookup prints who a number belongs to: `reach lookup NUMBER --tenant-id ID`.
 func runLookup(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	f := newFlags("lookup", "NUMBER --tenant-id ID [--db DSN]")
-	dsn := dbFlag(f)
+	store := dbFlag(f)
 	tenantID := tenantFlag(f)
 	pos, err := f.parse(args, stdout, "NUMBER")
 	if err != nil {
@@ -28,7 +28,7 @@ func runLookup(ctx context.Context, args []string, stdout, stderr io.Writer) err
 		// command line wants to know why.
 		return fmt.Errorf("%q matches nothing: %w", number, perr)
 	}
-	db, err := openTenant(ctx, *dsn, *tenantID)
+	db, err := store.openTenant(ctx, *tenantID)
 	if err != nil {
 		return err
 	}

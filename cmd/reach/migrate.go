@@ -4,17 +4,15 @@ import (
 	"context"
 	"fmt"
 	"io"
-
-	"reach/sqlstore"
 )
 
 func runMigrate(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	f := newFlags("migrate", "[--db DSN]")
-	dsn := dbFlag(f)
+	store := dbFlag(f)
 	if _, err := f.parse(args, stdout); err != nil {
 		return err
 	}
-	db, err := sqlstore.Open(ctx, *dsn)
+	db, err := store.openUnmigrated(ctx)
 	if err != nil {
 		return err
 	}

@@ -15,7 +15,7 @@ import (
 func signsIn(t *testing.T, db, email, password string) bool {
 	t.Helper()
 	ctx := context.Background()
-	store, err := openDB(ctx, db)
+	store, err := storeAt(db).open(ctx)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -57,7 +57,7 @@ func TestInitSetsTheAdminsPasswordFromAFile(t *testing.T) {
 	if err := json.Unmarshal([]byte(out), &setup); err != nil {
 		t.Fatal(err)
 	}
-	if store, err := openDB(context.Background(), db); err != nil {
+	if store, err := storeAt(db).open(context.Background()); err != nil {
 		t.Fatal(err)
 	} else {
 		tenants, _ := store.Tenants(context.Background())

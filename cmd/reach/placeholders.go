@@ -26,7 +26,7 @@ func runPlaceholders(ctx context.Context, args []string, stdout, stderr io.Write
 
 func placeholderReport(ctx context.Context, args []string, stdout io.Writer) error {
 	f := newFlags("placeholders report", "--tenant-id ID [--json] [--db DSN]")
-	dsn, tenantID := dbFlag(f), tenantFlag(f)
+	store, tenantID := dbFlag(f), tenantFlag(f)
 	asJSON := f.Bool("json", false, "print JSON instead of a table")
 	if _, err := f.parse(args, stdout); err != nil {
 		return err
@@ -34,7 +34,7 @@ func placeholderReport(ctx context.Context, args []string, stdout io.Writer) err
 	if err := f.need("tenant-id"); err != nil {
 		return err
 	}
-	db, err := openTenant(ctx, *dsn, *tenantID)
+	db, err := store.openTenant(ctx, *tenantID)
 	if err != nil {
 		return err
 	}
@@ -52,7 +52,7 @@ func placeholderReport(ctx context.Context, args []string, stdout io.Writer) err
 
 func placeholderCleanup(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	f := newFlags("placeholders cleanup", "(--all | VALUE...) --tenant-id ID [--db DSN]")
-	dsn, tenantID := dbFlag(f), tenantFlag(f)
+	store, tenantID := dbFlag(f), tenantFlag(f)
 	all := f.Bool("all", false, "remove every placeholder value (suspects only when listed)")
 	values, err := f.parse(args, stdout, "[VALUE...]")
 	if err != nil {
@@ -64,7 +64,7 @@ func placeholderCleanup(ctx context.Context, args []string, stdout, stderr io.Wr
 	if len(values) == 0 && !*all {
 		return f.wrong("name the values to remove, or pass --all to remove every placeholder value")
 	}
-	db, err := openTenant(ctx, *dsn, *tenantID)
+	db, err := store.openTenant(ctx, *tenantID)
 	if err != nil {
 		return err
 	}

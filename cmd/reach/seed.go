@@ -19,7 +19,7 @@ import (
 // workers bulk-load earlier ones, a transaction per batch.
 func runSeed(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	f := newFlags("seed", "--tenant-id ID [--customers N] [--seed N] [--batch N] [--workers N] [--db DSN]")
-	dsn, tenantID := dbFlag(f), tenantFlag(f)
+	store, tenantID := dbFlag(f), tenantFlag(f)
 	count := f.Int("customers", 1000, "number of customers to generate")
 	seed := f.Uint64("seed", 1, "generator seed: the same seed generates the same customers")
 	batch := f.Int("batch", 0, "customers per transaction (default 20000 on SQLite, 5000 on PostgreSQL)")
@@ -33,7 +33,7 @@ func runSeed(ctx context.Context, args []string, stdout, stderr io.Writer) error
 	if *count < 1 || *batch < 0 || *workers < 0 {
 		return f.wrong("--customers must be at least 1; --batch and --workers cannot be negative")
 	}
-	db, err := openTenant(ctx, *dsn, *tenantID)
+	db, err := store.openTenant(ctx, *tenantID)
 	if err != nil {
 		return err
 	}

@@ -19,7 +19,7 @@ import (
 
 func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	f := newFlags("serve", "[--addr HOST:PORT] [--demo] [--secure-cookies] [--db DSN]")
-	dsn := dbFlag(f)
+	store := dbFlag(f)
 	addr := f.String("addr", "127.0.0.1:8080", "address to listen on (HOST:PORT)")
 	withDemo := f.Bool("demo", false, "on an empty database, create a demo tenant with users and sample customers")
 	secureCookies := f.Bool("secure-cookies", false, "mark the sign-in cookie Secure: set it when reach is reached over HTTPS (directly or behind a proxy)")
@@ -27,7 +27,7 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		return err
 	}
 	log := slog.New(slog.NewJSONHandler(stderr, nil))
-	db, err := openDB(ctx, *dsn)
+	db, err := store.open(ctx)
 	if err != nil {
 		return err
 	}

@@ -102,7 +102,7 @@ func onCurrentUser(ctx context.Context, a *app.App, actor reach.Actor, id string
 func tenantCommand(ctx context.Context, name, usage string, args []string, stdout io.Writer, extra func(*flags), names []string,
 	do func(a *app.App, actor reach.Actor, pos []string) (any, error)) error {
 	f := newFlags(name, usage)
-	dsn, tenantID := dbFlag(f), tenantFlag(f)
+	store, tenantID := dbFlag(f), tenantFlag(f)
 	if extra != nil {
 		extra(f)
 	}
@@ -113,7 +113,7 @@ func tenantCommand(ctx context.Context, name, usage string, args []string, stdou
 	if err := f.need("tenant-id"); err != nil {
 		return err
 	}
-	db, err := openTenant(ctx, *dsn, *tenantID)
+	db, err := store.openTenant(ctx, *tenantID)
 	if err != nil {
 		return err
 	}
