@@ -125,6 +125,9 @@ type ContactStore interface {
 	// key, with its record: active records first, then the most recently
 	// changed. It is an index lookup.
 	ContactsByKey(ctx context.Context, tenantID, key string) ([]HeldContact, error)
+	// ContactsByKeys is ContactsByKey for many keys in few statements: the
+	// holders of each key together, keys in order.
+	ContactsByKeys(ctx context.Context, tenantID string, keys []string) ([]HeldContact, error)
 }
 
 // ChangeStore keeps the audit trail.

@@ -2,6 +2,7 @@ package sqlstore
 
 import (
 	"context"
+	"database/sql"
 
 	"reach"
 )
@@ -11,14 +12,26 @@ import (
 // *_holder indexes, which cover what it reads of them. ExplainSearch plans
 // this same text.
 func holdersQuery(d dialect) string {
+	return holdersSelect(d) + `
+		WHERE m.tenant_id = ? AND m.key = ?
+		ORDER BY COALESCE(l.active, c.active) DESC, COALESCE(l.updated_at, c.updated_at) DESC, m.id`
+}
+
+// holdersOfKeysQuery is holdersQuery for n values at once, each value's
+// holders together in holdersQuery's order.
+func holdersOfKeysQuery(d dialect, n int) string {
+	return holdersSelect(d) + `
+		WHERE m.tenant_id = ? AND m.key IN (` + placeholders(n) + `)
+		ORDER BY m.key, COALESCE(l.active, c.active) DESC, COALESCE(l.updated_at, c.updated_at) DESC, m.id`
+}
+
+func holdersSelect(d dialect) string {
 	return `SELECT ` + contactColumns + `,
 		COALESCE(l.name, c.name), COALESCE(l.active, c.active), COALESCE(l.version, c.version),
 		COALESCE(l.updated_at, c.updated_at), c.name
 		FROM contact_methods m
 		JOIN customers c` + d.indexedBy("customers_holder") + ` ON c.tenant_id = m.tenant_id AND c.id = m.customer_id
-		LEFT JOIN locations l` + d.indexedBy("locations_holder") + ` ON l.tenant_id = m.tenant_id AND l.id = m.location_id
-		WHERE m.tenant_id = ? AND m.key = ?
-		ORDER BY COALESCE(l.active, c.active) DESC, COALESCE(l.updated_at, c.updated_at) DESC, m.id`
+		LEFT JOIN locations l` + d.indexedBy("locations_holder") + ` ON l.tenant_id = m.tenant_id AND l.id = m.location_id`
 }
 
 // HoldersOf is ContactsByKey outside a transaction. It is one statement,
@@ -35,8 +48,24 @@ func (t *tx) ContactsByKey(ctx context.Context, tenantID, key string) ([]reach.H
 	if err != nil {
 		return nil, err
 	}
-	defer rows.Close()
+	return scanHolders(rows, nil)
+}
+
+func (t *tx) ContactsByKeys(ctx context.Context, tenantID string, keys []string) ([]reach.HeldContact, error) {
 	var out []reach.HeldContact
+	err := inBatches(len(keys), maxInList, func(lo, hi int) error {
+		rows, err := t.query(ctx, holdersOfKeysQuery(t.d, hi-lo), append([]any{tenantID}, anySlice(keys[lo:hi])...)...)
+		if err == nil {
+			out, err = scanHolders(rows, out)
+		}
+		return err
+	})
+	return out, err
+}
+
+// scanHolders appends the holders rows lists to out, and closes rows.
+func scanHolders(rows *sql.Rows, out []reach.HeldContact) ([]reach.HeldContact, error) {
+	defer rows.Close()
 	for rows.Next() {
 		var h reach.HeldContact
 		var loc *string
