@@ -51,6 +51,17 @@ func TestHoldersAndBulkEdits(t *testing.T) {
 			wantEqual(t, "holders read outside a transaction", outside, held)
 			time.Sleep(10 * time.Millisecond)
 		}
+		// Many values at once: each value's holders together, in the same
+		// order, values in key order, never another tenant's.
+		var many []reach.HeldContact
+		mustRead(t, db, func(tx reach.Tx) (err error) {
+			many, err = tx.ContactsByKeys(ctx, a, []string{p, "nobody@nowhere.com", "pm@maplemgmt.com"})
+			return err
+		})
+		if len(many) != 4 || many[0].Key != p || many[3].Key != "pm@maplemgmt.com" {
+			t.Fatalf("holders of two values and one nobody holds: %+v", many)
+		}
+		wantEqual(t, "holders of several values", many[:3], held)
 		for _, h := range held {
 			if h.Owner == uref && (h.RecordName != "Unit 1" || h.CustomerName != "Landlord" || h.CustomerID != owner.ID || h.RecordVersion != 1) {
 				t.Errorf("location holder lacks its record or customer: %+v", h)
