@@ -67,6 +67,16 @@ func (db *DB) ExplainContactUpdate(ctx context.Context, tenantID string, n int) 
 	return db.explain(ctx, contactUpdateSQL("memo = ?", n), args)
 }
 
+// ExplainVersionBump returns the query plan of the statement that moves n
+// records of table (customers or locations) on a version, as a sync does.
+func (db *DB) ExplainVersionBump(ctx context.Context, tenantID, table string, n int) (string, error) {
+	args := []any{"2026-01-01T00:00:00Z", tenantID}
+	for i := range n {
+		args = append(args, fmt.Sprintf("r%d", i), int64(1))
+	}
+	return db.explain(ctx, versionBumpSQL(table, n), args)
+}
+
 // ExplainListCustomers returns the query plan of the SQL ListCustomers runs
 // for f, made as ExplainSearch makes its plans.
 func (db *DB) ExplainListCustomers(ctx context.Context, tenantID string, f reach.CustomerFilter) (string, error) {

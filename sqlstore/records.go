@@ -126,10 +126,10 @@ func searchFieldsDiffer(before, after reach.Record) bool {
 // versionBump is a record whose row changes only in version and update time:
 // many of them move on in one statement.
 type versionBump struct {
-	typ      reach.RecordType
-	id       string
-	from, to int64
-	at       time.Time
+	typ  reach.RecordType
+	id   string
+	from int64 // the version the change was based on; it moves to from+1
+	at   time.Time
 }
 
 // saveRecord writes a changed record's own row: the whole row, checking its
@@ -137,7 +137,7 @@ type versionBump struct {
 func (t *tx) saveRecord(ctx context.Context, tenantID string, w reach.RecordWrite, bumps *[]versionBump) error {
 	before, after := w.Before.Header(), w.After.Header()
 	if !recordFieldsDiffer(w.Before, w.After) {
-		*bumps = append(*bumps, versionBump{typ: w.After.Ref().Type, id: after.ID, from: before.Version, to: after.Version, at: after.UpdatedAt})
+		*bumps = append(*bumps, versionBump{typ: w.After.Ref().Type, id: after.ID, from: before.Version, at: after.UpdatedAt})
 		return nil
 	}
 	a := after.Address
@@ -185,14 +185,11 @@ func (t *tx) bumpVersions(ctx context.Context, tenantID string, bumps []versionB
 			table = "locations"
 		}
 		err := inBatches(len(g), maxInList, func(lo, hi int) error {
-			args := []any{t.ts(k[1].(time.Time))}
+			args := []any{t.ts(k[1].(time.Time)), tenantID}
 			for _, b := range g[lo:hi] {
-				args = append(args, b.id, b.from, b.to)
+				args = append(args, b.id, b.from)
 			}
-			args = append(args, tenantID)
-			res, err := t.exec(ctx, `UPDATE `+table+` SET version = v.column3, updated_at = ?
-				FROM (VALUES `+strings.TrimSuffix(strings.Repeat("(?, CAST(? AS BIGINT), CAST(? AS BIGINT)), ", hi-lo), ", ")+`) AS v
-				WHERE `+table+`.tenant_id = ? AND `+table+`.id = v.column1 AND `+table+`.version = v.column2`, args...)
+			res, err := t.exec(ctx, versionBumpSQL(table, hi-lo), args...)
 			if err != nil {
 				return err
 			}
@@ -208,6 +205,17 @@ func (t *tx) bumpVersions(ctx context.Context, tenantID string, bumps []versionB
 	return nil
 }
 
+// versionBumpSQL moves n records of table on a version: its arguments are
+// the update time, the tenant, then each record's id and base version. The
+// (id, version) list drives the statement whatever the statistics: the
+// UPDATE … FROM (VALUES …) it replaces was planned, without statistics and
+// for more than a few records, as a scan of every record of the tenant per
+// statement — seconds per sync at 1,000,000 customers.
+func versionBumpSQL(table string, n int) string {
+	return `UPDATE ` + table + ` SET version = version + 1, updated_at = ?
+		WHERE tenant_id = ? AND (id, version) IN (VALUES ` + strings.TrimSuffix(strings.Repeat("(?, CAST(? AS BIGINT)), ", n), ", ") + `)`
+}
+
 // firstStale names a record of bumps no longer at the version its change was
 // based on.
 func (t *tx) firstStale(ctx context.Context, tenantID, table string, bumps []versionBump) error {
@@ -217,7 +225,7 @@ func (t *tx) firstStale(ctx context.Context, tenantID, table string, bumps []ver
 		if err != nil {
 			return notFound(err, string(b.typ), b.id)
 		}
-		if have != b.to { // (the rows the statement did move on are undone with the failed transaction)
+		if have != b.from+1 { // (the rows the statement did move on are undone with the failed transaction)
 			return reach.VersionConflict(string(b.typ), b.id, have, b.from)
 		}
 	}

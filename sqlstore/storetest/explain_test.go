@@ -133,6 +133,19 @@ func TestContactWritesByIDUseTheirKey(t *testing.T) {
 				} else if !strings.Contains(plan, "contact_methods_tenant_id (tenant_id=? AND id=?)") {
 					t.Errorf("the update does not find the methods by (tenant_id, id):\n%s", plan)
 				}
+				// A sync moves hundreds of records on a version; each
+				// is found by its id, never by reading the tenant's.
+				for _, table := range []string{"customers", "locations"} {
+					plan, err := db.ExplainVersionBump(t.Context(), tenant, table, 500)
+					if err != nil {
+						t.Fatal(err)
+					}
+					if db.Dialect() == "postgres" {
+						noProblems(t, plan, seqScanProblems(plan, table))
+					} else if first, _, _ := strings.Cut(plan, "\n"); !strings.Contains(first, "(tenant_id=? AND id=?)") {
+						t.Errorf("moving 500 %s on a version does not find them by (tenant_id, id):\n%s", table, plan)
+					}
+				}
 			})
 		}
 	})

@@ -168,7 +168,7 @@ func lookUp(client *http.Client, base, token, number string) error {
 	return nil
 }
 
-// reportLatency reports the p50 and p99 of latencies.
+// reportLatency reports the p50, p95 and p99 of latencies.
 func reportLatency(b *testing.B, latencies []time.Duration) {
 	if len(latencies) == 0 {
 		return
@@ -178,6 +178,7 @@ func reportLatency(b *testing.B, latencies []time.Duration) {
 		return float64(latencies[int(p*float64(len(latencies)-1))].Microseconds()) / 1000
 	}
 	b.ReportMetric(pct(0.50), "p50_ms")
+	b.ReportMetric(pct(0.95), "p95_ms")
 	b.ReportMetric(pct(0.99), "p99_ms")
 }
 
