@@ -266,36 +266,33 @@ func applySync(w *work, edited reach.Record, changes []ValueChange, opts SyncOpt
 // extension and flags; a removal, or a replacement the record already
 // holds, removes the method.
 func syncRecords(w *work, targets []syncTarget) {
-	after := map[reach.RecordRef]reach.Record{}
+	before, after := map[reach.RecordRef]reach.Record{}, map[reach.RecordRef]reach.Record{}
 	var order []reach.RecordRef
+	var changes []*ValueChange
 	for _, t := range targets {
 		ref := t.record.Ref()
 		r, ok := after[ref]
 		if !ok {
 			r = t.record.Clone()
-			after[ref] = r
+			before[ref], after[ref] = t.record, r
 			order = append(order, ref)
 		}
 		h := r.Header()
 		h.ContactMethods = syncOne(h.ContactMethods, t)
 		t.change.Synced = append(t.change.Synced, t.method.ID)
+		if !slices.Contains(changes, t.change) {
+			changes = append(changes, t.change)
+		}
 	}
 	for _, ref := range order {
-		var before reach.Record
-		for _, t := range targets {
-			if t.record.Ref() == ref {
-				before = t.record
-				break
-			}
-		}
-		w.save(before, after[ref])
+		w.save(before[ref], after[ref])
 	}
 	// The answer lists the targets' records at their new versions, so a
 	// client pinning versions from it pins what is stored.
-	for _, t := range targets {
-		for i, c := range t.change.Candidates {
-			if r, ok := after[reach.RecordRef{Type: c.Record.Type, ID: c.Record.ID}]; ok {
-				t.change.Candidates[i].Record.Version = r.Header().Version
+	for _, c := range changes {
+		for i, cand := range c.Candidates {
+			if r, ok := after[reach.RecordRef{Type: cand.Record.Type, ID: cand.Record.ID}]; ok {
+				c.Candidates[i].Record.Version = r.Header().Version
 			}
 		}
 	}
