@@ -5,7 +5,8 @@ import (
 	"context"
 	"fmt"
 	"io"
-	"runtime/debug"
+	"os"
+	"strconv"
 	"sync"
 	"time"
 
@@ -22,8 +23,12 @@ func runSeed(ctx context.Context, args []string, stdout, stderr io.Writer) error
 	store, tenantID := dbFlag(f), tenantFlag(f)
 	count := f.Int("customers", 1000, "number of customers to generate")
 	seed := f.Uint64("seed", 1, "generator seed: the same seed generates the same customers")
-	batch := f.Int("batch", 0, "customers per transaction (default 20000 on SQLite, 5000 on PostgreSQL)")
+	batch := f.Int("batch", 0, "customers per transaction (default 5000)")
 	workers := f.Int("workers", 0, "transactions loading at once (default 1 on SQLite, which has one writer; 4 on PostgreSQL)")
+	if os.Getenv("REACH_SQLITE_CACHE_MIB") == "" {
+		store.mem.CacheMiB = seedCacheMiB // unless --sqlite-cache-mib says otherwise
+		f.Lookup("sqlite-cache-mib").DefValue = strconv.Itoa(seedCacheMiB)
+	}
 	if _, err := f.parse(args, stdout); err != nil {
 		return err
 	}
@@ -45,17 +50,14 @@ func runSeed(ctx context.Context, args []string, stdout, stderr io.Writer) error
 	if err := db.TuneForBulkLoad(ctx); err != nil {
 		return err
 	}
-	// Seeding allocates millions of short-lived values; collecting less
-	// often trades memory the machine has for CPU the database needs.
-	debug.SetGCPercent(400)
 
-	// SQLite has one writer, and each commit rewrites the index pages its
-	// batch touched, so it loads best in few large transactions; PostgreSQL
-	// loads best in several smaller ones at once.
+	// Batches of 5,000 customers keep a batch in memory small; SQLite has
+	// one writer, PostgreSQL loads best in several transactions at once.
+	*batch = cmp.Or(*batch, 5000)
 	if db.Dialect() == "postgres" {
-		*batch, *workers = cmp.Or(*batch, 5000), cmp.Or(*workers, 4)
+		*workers = cmp.Or(*workers, 4)
 	} else {
-		*batch, *workers = cmp.Or(*batch, 20000), cmp.Or(*workers, 1)
+		*workers = cmp.Or(*workers, 1)
 	}
 
 	start := time.Now()
@@ -104,6 +106,10 @@ func runSeed(ctx context.Context, args []string, stdout, stderr io.Writer) error
 		total.n, total.locationN, total.methodN, *tenantID, elapsed.Round(100*time.Millisecond), float64(total.n)/elapsed.Seconds())
 	return nil
 }
+
+// seedCacheMiB is seed's page cache unless set: the random index inserts of
+// millions of rows want more than a server's share, within 500 MB in all.
+const seedCacheMiB = 256
 
 // seedCreator returns the tenant's first active admin, recorded as the
 // creator of the generated contact methods.
