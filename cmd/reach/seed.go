@@ -101,6 +101,16 @@ func runSeed(ctx context.Context, args []string, stdout, stderr io.Writer) error
 	if err := ctx.Err(); err != nil {
 		return fmt.Errorf("interrupted after %d customers: %w", total.n, err)
 	}
+	// PostgreSQL plans from statistics its autovacuum refreshes only some
+	// time after a load; until then a sync to 1,000 records read the whole
+	// tenant (1.7 s a save at 1,000,000 customers). SQLite's plans are made
+	// not to depend on them.
+	if db.Dialect() == "postgres" {
+		fmt.Fprintln(stderr, "analyzing the loaded tables")
+		if err := db.Analyze(ctx); err != nil {
+			return err
+		}
+	}
 	elapsed := time.Since(start)
 	fmt.Fprintf(stdout, "seeded %d customers, %d locations, %d contact methods into tenant %s in %s (%.0f customers/s)\n",
 		total.n, total.locationN, total.methodN, *tenantID, elapsed.Round(100*time.Millisecond), float64(total.n)/elapsed.Seconds())
