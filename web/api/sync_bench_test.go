@@ -8,14 +8,10 @@ import (
 	"math/rand/v2"
 	"net/http"
 	"net/http/httptest"
-	"os"
-	"path/filepath"
 	"testing"
 	"time"
 
 	"reach"
-	"reach/app"
-	"reach/sqlstore/storetest"
 )
 
 // BenchmarkSyncHTTP measures the save an agent makes when a number held by
@@ -31,15 +27,7 @@ import (
 //
 // Without them it seeds 5,000 customers into a temporary SQLite file.
 func BenchmarkSyncHTTP(b *testing.B) {
-	dsn, token := os.Getenv("REACH_BENCH_DB"), os.Getenv("REACH_BENCH_TOKEN")
-	if dsn == "" {
-		dsn = filepath.Join(b.TempDir(), "bench.db")
-	}
-	db := storetest.OpenDSN(b, dsn)
-	a := app.New(db)
-	if token == "" {
-		token = seedSmall(b, a, db, 5000)
-	}
+	a, db, token := benchDatabase(b)
 	srv := httptest.NewServer(newHandler(a, db))
 	defer srv.Close()
 	c := benchClient{b: b, base: srv.URL + "/api/v1", token: token}
