@@ -19,14 +19,7 @@ import (
 func TestSearchUsesIndexes(t *testing.T) {
 	ForEachBackend(t, func(t *testing.T, db *sqlstore.DB) {
 		tenant := seedForPlans(t, db)
-		for _, stats := range statisticsPhases(db) {
-			if stats == "with statistics" {
-				if err := db.Analyze(t.Context()); err != nil {
-					t.Fatalf("analyze: %v", err)
-				}
-			}
-			t.Run(stats, func(t *testing.T) { searchPlans(t, db, tenant) })
-		}
+		inStatisticsPhases(t, db, func(t *testing.T) { searchPlans(t, db, tenant) })
 	})
 }
 
@@ -41,6 +34,19 @@ func statisticsPhases(db *sqlstore.DB) []string {
 		return []string{"with statistics"}
 	}
 	return []string{"without statistics", "with statistics"}
+}
+
+// inStatisticsPhases runs test as a subtest in each of statisticsPhases,
+// analyzing the database before the phase with statistics.
+func inStatisticsPhases(t *testing.T, db *sqlstore.DB, test func(t *testing.T)) {
+	for _, stats := range statisticsPhases(db) {
+		if stats == "with statistics" {
+			if err := db.Analyze(t.Context()); err != nil {
+				t.Fatalf("analyze: %v", err)
+			}
+		}
+		t.Run(stats, test)
+	}
 }
 
 func searchPlans(t *testing.T, db *sqlstore.DB, tenant string) {
@@ -113,41 +119,34 @@ func searchPlans(t *testing.T, db *sqlstore.DB, tenant string) {
 func TestContactWritesByIDUseTheirKey(t *testing.T) {
 	ForEachBackend(t, func(t *testing.T, db *sqlstore.DB) {
 		tenant := seedForPlans(t, db)
-		for _, stats := range statisticsPhases(db) {
-			if stats == "with statistics" {
-				if err := db.Analyze(t.Context()); err != nil {
-					t.Fatalf("analyze: %v", err)
-				}
+		inStatisticsPhases(t, db, func(t *testing.T) {
+			plan, err := db.ExplainContactUpdate(t.Context(), tenant, 40)
+			if err != nil {
+				t.Fatal(err)
 			}
-			t.Run(stats, func(t *testing.T) {
-				plan, err := db.ExplainContactUpdate(t.Context(), tenant, 40)
+			t.Logf("plan:\n%s", plan)
+			if db.Dialect() == "postgres" {
+				// On a test's few rows PostgreSQL rightly reads the
+				// tenant's part of an index and filters; only a
+				// sequential scan is wrong.
+				noProblems(t, plan, seqScanProblems(plan, "contact_methods"))
+			} else if !strings.Contains(plan, "contact_methods_tenant_id (tenant_id=? AND id=?)") {
+				t.Errorf("the update does not find the methods by (tenant_id, id):\n%s", plan)
+			}
+			// A sync moves hundreds of records on a version; each
+			// is found by its id, never by reading the tenant's.
+			for _, table := range []string{"customers", "locations"} {
+				plan, err := db.ExplainVersionBump(t.Context(), tenant, table, 500)
 				if err != nil {
 					t.Fatal(err)
 				}
-				t.Logf("plan:\n%s", plan)
 				if db.Dialect() == "postgres" {
-					// On a test's few rows PostgreSQL rightly reads the
-					// tenant's part of an index and filters; only a
-					// sequential scan is wrong.
-					noProblems(t, plan, seqScanProblems(plan, "contact_methods"))
-				} else if !strings.Contains(plan, "contact_methods_tenant_id (tenant_id=? AND id=?)") {
-					t.Errorf("the update does not find the methods by (tenant_id, id):\n%s", plan)
+					noProblems(t, plan, seqScanProblems(plan, table))
+				} else if first, _, _ := strings.Cut(plan, "\n"); !strings.Contains(first, "(tenant_id=? AND id=?)") {
+					t.Errorf("moving 500 %s on a version does not find them by (tenant_id, id):\n%s", table, plan)
 				}
-				// A sync moves hundreds of records on a version; each
-				// is found by its id, never by reading the tenant's.
-				for _, table := range []string{"customers", "locations"} {
-					plan, err := db.ExplainVersionBump(t.Context(), tenant, table, 500)
-					if err != nil {
-						t.Fatal(err)
-					}
-					if db.Dialect() == "postgres" {
-						noProblems(t, plan, seqScanProblems(plan, table))
-					} else if first, _, _ := strings.Cut(plan, "\n"); !strings.Contains(first, "(tenant_id=? AND id=?)") {
-						t.Errorf("moving 500 %s on a version does not find them by (tenant_id, id):\n%s", table, plan)
-					}
-				}
-			})
-		}
+			}
+		})
 	})
 }
 
