@@ -4,6 +4,7 @@ import (
 	"context"
 	"sort"
 	"strings"
+	"time"
 
 	"reach"
 )
@@ -77,7 +78,7 @@ func (t *tx) SearchWords(ctx context.Context, tenantID string, words []string, l
 		return nil, err
 	}
 	if !few {
-		hits, err = t.manyMatches(ctx, tenantID, words, limit)
+		hits, err = t.manyMatches(ctx, tenantID, words, max(limit, fewMatches))
 	}
 	if err != nil {
 		return nil, err
@@ -86,6 +87,7 @@ func (t *tx) SearchWords(ctx context.Context, tenantID string, words []string, l
 	if err != nil {
 		return nil, err
 	}
+	rankResults(results, words)
 	results = results[:min(len(results), limit)]
 	for i := range results {
 		r := &results[i]
@@ -260,6 +262,7 @@ func (t *tx) searchContacts(ctx context.Context, tenantID string, limit int, que
 	if err != nil {
 		return nil, err
 	}
+	rankResults(results, nil)
 	return publicResults(results), nil
 }
 
@@ -270,10 +273,12 @@ type hit struct {
 
 type result struct {
 	reach.SearchResult
-	address string
+	address   string
+	updatedAt time.Time
 }
 
-// resolve loads the names behind hits, one record once, active records first.
+// resolve loads the names behind hits, one record once, in the order found
+// (rankResults orders them).
 func (t *tx) resolve(ctx context.Context, tenantID string, hits []hit) ([]result, error) {
 	byRef := map[reach.RecordRef]*result{}
 	var order []reach.RecordRef
@@ -307,20 +312,21 @@ func (t *tx) resolve(ctx context.Context, tenantID string, hits []hit) ([]result
 			var id, name, customerID, customerName string
 			var active bool
 			var a reach.Address
-			if err := rows.Scan(&id, &name, &active, &customerID, &customerName, &a.Street, &a.City, &a.State, &a.Zip); err != nil {
+			var updatedAt time.Time
+			if err := rows.Scan(&id, &name, &active, &customerID, &customerName, &a.Street, &a.City, &a.State, &a.Zip, timeCol{&updatedAt}); err != nil {
 				return err
 			}
 			r := byRef[reach.RecordRef{Type: typ, ID: id}]
 			r.Name, r.Active, r.CustomerID, r.CustomerName = name, active, customerID, customerName
-			r.address = formatAddress(a)
+			r.address, r.updatedAt = formatAddress(a), updatedAt
 		}
 		return rows.Err()
 	}
-	if err := load(reach.RecordCustomer, `SELECT c.id, c.name, c.active, c.id, c.name, c.street, c.city, c.state, c.zip
+	if err := load(reach.RecordCustomer, `SELECT c.id, c.name, c.active, c.id, c.name, c.street, c.city, c.state, c.zip, c.updated_at
 		FROM customers c WHERE c.tenant_id = ? AND c.id IN`, customerIDs); err != nil {
 		return nil, err
 	}
-	if err := load(reach.RecordLocation, `SELECT l.id, l.name, l.active, c.id, c.name, l.street, l.city, l.state, l.zip
+	if err := load(reach.RecordLocation, `SELECT l.id, l.name, l.active, c.id, c.name, l.street, l.city, l.state, l.zip, l.updated_at
 		FROM locations l JOIN customers c ON c.id = l.customer_id AND c.tenant_id = l.tenant_id
 		WHERE l.tenant_id = ? AND l.id IN`, locationIDs); err != nil {
 		return nil, err
@@ -329,12 +335,6 @@ func (t *tx) resolve(ctx context.Context, tenantID string, hits []hit) ([]result
 	for _, ref := range order {
 		out = append(out, *byRef[ref])
 	}
-	sort.SliceStable(out, func(i, j int) bool {
-		if out[i].Active != out[j].Active {
-			return out[i].Active
-		}
-		return strings.ToLower(out[i].Name) < strings.ToLower(out[j].Name)
-	})
 	return out, nil
 }
 

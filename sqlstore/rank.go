@@ -1,0 +1,54 @@
+package sqlstore
+
+import (
+	"slices"
+	"strings"
+
+	"reach"
+)
+
+// rankResults orders search results the way an agent reads them: active
+// records first; then records where every word typed is a whole word of
+// the name or address before those matched by a prefix only ("smith"
+// finds Smith before Smithers); then the most recently changed; then by
+// name. Number and email searches pass no words: all are exact.
+func rankResults(results []result, words []string) {
+	exact := make(map[string]bool, len(results))
+	for _, r := range results {
+		exact[r.ID] = wholeWords(r, words)
+	}
+	slices.SortStableFunc(results, func(a, b result) int {
+		switch {
+		case a.Active != b.Active:
+			return boolFirst(a.Active)
+		case exact[a.ID] != exact[b.ID]:
+			return boolFirst(exact[a.ID])
+		case !a.updatedAt.Equal(b.updatedAt):
+			return b.updatedAt.Compare(a.updatedAt)
+		}
+		return strings.Compare(strings.ToLower(a.Name), strings.ToLower(b.Name))
+	})
+}
+
+// boolFirst orders a before b when first is true, after it when false.
+func boolFirst(first bool) int {
+	if first {
+		return -1
+	}
+	return 1
+}
+
+// wholeWords reports whether each of words is a whole word of the record's
+// name or address, as the search index splits them.
+func wholeWords(r result, words []string) bool {
+	if len(words) == 0 {
+		return true
+	}
+	have := reach.SearchWords(r.Name + " " + r.address)
+	for _, w := range words {
+		if !slices.Contains(have, w) {
+			return false
+		}
+	}
+	return true
+}
