@@ -78,7 +78,7 @@ func (t *tx) SearchWords(ctx context.Context, tenantID string, words []string, l
 		return nil, err
 	}
 	if !few {
-		hits, err = t.manyMatches(ctx, tenantID, words, max(limit, fewMatches))
+		hits, err = t.manyMatches(ctx, tenantID, words, max(limit, manyRanked))
 	}
 	if err != nil {
 		return nil, err

@@ -186,3 +186,9 @@ func (t *tx) activeFlags(ctx context.Context, tenantID string, refs []reach.Reco
 	}
 	return out, nil
 }
+
+// manyRanked is how many records a search with many matches gathers and
+// ranks: the first two pages never disagree. Each costs looks at the
+// record: at 1,000,000 customers "smith" took 10 ms (p50) gathering 200,
+// 6.8 ms gathering 100, 4.3 ms gathering 50 and 2.2 ms a page of 26.
+const manyRanked = 50
