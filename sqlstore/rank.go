@@ -3,8 +3,6 @@ package sqlstore
 import (
 	"slices"
 	"strings"
-
-	"reach"
 )
 
 // rankResults orders search results the way an agent reads them: active
@@ -15,7 +13,7 @@ import (
 func rankResults(results []result, words []string) {
 	exact := make(map[string]bool, len(results))
 	for _, r := range results {
-		exact[r.ID] = wholeWords(r, words)
+		exact[r.ID] = len(words) == 0 || wholeWords(r, words)
 	}
 	slices.SortStableFunc(results, func(a, b result) int {
 		switch {
@@ -38,15 +36,12 @@ func boolFirst(first bool) int {
 	return 1
 }
 
-// wholeWords reports whether each of words is a whole word of the record's
-// name or address, as the search index splits them.
+// wholeWords reports whether each of words is a whole word the search
+// index holds for the record (recordTerms).
 func wholeWords(r result, words []string) bool {
-	if len(words) == 0 {
-		return true
-	}
-	have := reach.SearchWords(r.Name + " " + r.address)
+	have := recordTerms(nil, r.Name, r.address)
 	for _, w := range words {
-		if !slices.Contains(have, w) {
+		if !slices.ContainsFunc(have, func(t term) bool { return t.word == w }) {
 			return false
 		}
 	}

@@ -94,7 +94,7 @@ func (t *tx) SearchWords(ctx context.Context, tenantID string, words []string, l
 		if allPrefixed(reach.SearchWords(r.Name), words) {
 			r.Matched = reach.Match{Field: reach.FieldName, Value: r.Name}
 		} else {
-			r.Matched = reach.Match{Field: reach.FieldAddress, Value: r.address}
+			r.Matched = reach.Match{Field: reach.FieldAddress, Value: formatAddress(r.address)}
 		}
 	}
 	return publicResults(results), nil
@@ -273,7 +273,7 @@ type hit struct {
 
 type result struct {
 	reach.SearchResult
-	address   string
+	address   reach.Address
 	updatedAt time.Time
 }
 
@@ -318,7 +318,7 @@ func (t *tx) resolve(ctx context.Context, tenantID string, hits []hit) ([]result
 			}
 			r := byRef[reach.RecordRef{Type: typ, ID: id}]
 			r.Name, r.Active, r.CustomerID, r.CustomerName = name, active, customerID, customerName
-			r.address, r.updatedAt = formatAddress(a), updatedAt
+			r.address, r.updatedAt = a, updatedAt
 		}
 		return rows.Err()
 	}

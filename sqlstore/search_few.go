@@ -6,11 +6,8 @@ import (
 	"reach"
 )
 
-// fewMatches is how many records a search gathers before it ranks them
-// (rankResults): a multi-word search with no more matches than that ranks
-// them all; past that, and for one word, the first found in index order
-// (active, then the driving word whole before its longer words) are ranked,
-// so pages within the first fewMatches results never disagree.
+// fewMatches is how many records a multi-word search gathers in full and
+// ranks (rankResults); past that, matches are many and manyMatches pages.
 const fewMatches = 200
 
 // fewMatches finds every record holding all the words (rarest first, with
