@@ -3,6 +3,7 @@ package reach
 import (
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"golang.org/x/text/unicode/norm"
 )
@@ -41,7 +42,7 @@ func SearchWords(text string) []string {
 	for _, f := range strings.FieldsFunc(folded, func(r rune) bool {
 		return !(unicode.IsLetter(r) || unicode.IsDigit(r) || r == '\'' || r == '’')
 	}) {
-		w := strings.NewReplacer("'", "", "’", "").Replace(f)
+		w := apostrophes.Replace(f)
 		if w != "" {
 			words = append(words, w)
 		}
@@ -49,8 +50,15 @@ func SearchWords(text string) []string {
 	return words
 }
 
-// foldAccents removes combining marks after canonical decomposition.
+// apostrophes drops the apostrophes inside a word: O'Brien is obrien.
+var apostrophes = strings.NewReplacer("'", "", "’", "")
+
+// foldAccents removes combining marks after canonical decomposition. ASCII
+// text, most of what is indexed, has none and is returned as it is.
 func foldAccents(s string) string {
+	if isASCII(s) {
+		return s
+	}
 	var b strings.Builder
 	for _, r := range norm.NFD.String(s) {
 		if !unicode.Is(unicode.Mn, r) {
@@ -68,4 +76,13 @@ func ReverseDigits(digits string) string {
 		b[i], b[j] = b[j], b[i]
 	}
 	return string(b)
+}
+
+func isASCII(s string) bool {
+	for i := range len(s) {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
 }

@@ -1,9 +1,11 @@
 package sqlstore
 
 import (
+	"cmp"
 	"context"
 	"database/sql"
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 
@@ -135,13 +137,43 @@ func (l *bulkLoader) contacts(ctx context.Context, all []ownedContact) error {
 	})
 }
 
-// terms inserts the search words of records, new or reindexed.
+// terms inserts the search words of records, new or reindexed, in the
+// order of the term index: rows inserted in key order fill one leaf page
+// after another instead of touching a random page each.
 func (l *bulkLoader) terms(ctx context.Context, records []reach.Record) error {
-	values := termValues(l.tenant, records)
-	n := len(bulkTerms.columns)
-	return l.insert(ctx, bulkTerms, len(values)/n, func(i int, row []any) []any {
-		return append(row, values[i*n:(i+1)*n]...)
+	rows := termRows(records)
+	tenant := any(l.tenant)
+	return l.insert(ctx, bulkTerms, len(rows), func(i int, dst []any) []any {
+		r := rows[i]
+		return append(dst, tenant, r.word, r.typ, r.id, r.field)
 	})
+}
+
+// termRow is one search_terms row of a tenant.
+type termRow struct {
+	word, field string
+	typ         reach.RecordType
+	id          string
+}
+
+// termRows lists the search_terms rows of records — the words of each
+// record's name, then of its street, city and postal code, each (word,
+// field) once — sorted as the term index orders them.
+func termRows(records []reach.Record) []termRow {
+	var out []termRow
+	var buf []term
+	for _, r := range records {
+		h := r.Header()
+		buf = recordTerms(buf[:0], h.Name, h.Address)
+		for _, t := range buf {
+			out = append(out, termRow{word: t.word, field: t.field, typ: r.Ref().Type, id: h.ID})
+		}
+	}
+	slices.SortFunc(out, func(a, b termRow) int {
+		return cmp.Or(strings.Compare(a.word, b.word), strings.Compare(string(a.typ), string(b.typ)),
+			strings.Compare(a.id, b.id), strings.Compare(a.field, b.field))
+	})
+	return out
 }
 
 // unindex removes the search words of records about to be reindexed.
@@ -161,33 +193,6 @@ func (t *tx) unindex(ctx context.Context, tenantID string, records []reach.Recor
 		}
 	}
 	return nil
-}
-
-// termValues lists the search_terms rows of records, flattened into the
-// values of a multi-row INSERT: the words of each record's name, then of its
-// street, city and postal code, each (word, field) once.
-func termValues(tenantID string, records []reach.Record) []any {
-	tenant := any(tenantID)
-	nameField, addressField := any(reach.FieldName), any(reach.FieldAddress)
-	customerType, locationType := any(string(reach.RecordCustomer)), any(string(reach.RecordLocation))
-	var out []any
-	var buf []term
-	for _, r := range records {
-		h := r.Header()
-		typ := customerType
-		if r.Ref().Type == reach.RecordLocation {
-			typ = locationType
-		}
-		buf = recordTerms(buf[:0], h.Name, h.Address)
-		for _, t := range buf {
-			field := addressField
-			if t.field == reach.FieldName {
-				field = nameField
-			}
-			out = append(out, tenant, t.word, typ, h.ID, field)
-		}
-	}
-	return out
 }
 
 // term is one search word of a record and the field it comes from.
