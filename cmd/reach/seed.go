@@ -63,14 +63,15 @@ func runSeed(ctx context.Context, args []string, stdout, stderr io.Writer) error
 	start := time.Now()
 	runCtx, stop := context.WithCancel(ctx)
 	defer stop()
+	bar := newProgress(stderr, "seeding", "customers", *count)
+	defer bar.stop()
 	batches := make(chan seedBatch, *workers+1)
 	go generate(runCtx, demo.NewGenerator(*seed), *tenantID, creator, *count, *batch, batches)
 	var (
-		mu         sync.Mutex
-		total      seedBatch
-		failed     error
-		lastReport = start
-		wg         sync.WaitGroup
+		mu     sync.Mutex
+		total  seedBatch
+		failed error
+		wg     sync.WaitGroup
 	)
 	for range *workers {
 		wg.Go(func() {
@@ -86,10 +87,7 @@ func runSeed(ctx context.Context, args []string, stdout, stderr io.Writer) error
 				}
 				mu.Lock()
 				total.add(b)
-				if now := time.Now(); now.Sub(lastReport) >= 2*time.Second || total.n == *count {
-					lastReport = now
-					fmt.Fprintf(stderr, "seeded %d/%d customers (%.0f/s)\n", total.n, *count, float64(total.n)/now.Sub(start).Seconds())
-				}
+				bar.add(b.n)
 				mu.Unlock()
 			}
 		})

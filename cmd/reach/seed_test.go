@@ -24,7 +24,7 @@ func TestSeedFillsAnExistingTenant(t *testing.T) {
 	if !summary.MatchString(out) {
 		t.Errorf("summary line: %q", out)
 	}
-	if !strings.Contains(errOut, "seeded 1100/1100 customers") {
+	if !strings.Contains(errOut, "seeding 1100/1100 customers") {
 		t.Errorf("no final progress line on stderr: %q", errOut)
 	}
 
