@@ -1,11 +1,9 @@
 package sqlstore
 
 import (
-	"cmp"
 	"context"
 	"database/sql"
 	"fmt"
-	"slices"
 	"strings"
 	"time"
 
@@ -35,7 +33,7 @@ var (
 	bulkContacts = bulkTable{"contact_methods", []string{"id", "tenant_id", "customer_id", "location_id", "position",
 		"kind", "value", "key", "digits_rev", "display", "extension", "memo", "is_primary", "created_at", "created_by",
 		"source", "updated_at"}}
-	bulkTerms = bulkTable{"search_terms", []string{"tenant_id", "term", "record_type", "record_id", "field"}}
+	bulkTerms = bulkTable{"search_terms", []string{"tenant_id", "term", "record_type", "record_id", "active", "words"}}
 )
 
 // insertSQL is the INSERT of rows rows into table, with ? placeholders.
@@ -135,90 +133,6 @@ func (l *bulkLoader) contacts(ctx context.Context, all []ownedContact) error {
 			digitsRev(*m), m.Display, m.Extension, m.Memo, m.Primary, l.ts(m.CreatedAt), m.CreatedBy, string(m.Source),
 			l.ts(m.UpdatedAt))
 	})
-}
-
-// terms inserts the search words of records, new or reindexed, in the
-// order of the term index: rows inserted in key order fill one leaf page
-// after another instead of touching a random page each.
-func (l *bulkLoader) terms(ctx context.Context, records []reach.Record) error {
-	rows := termRows(records)
-	tenant := any(l.tenant)
-	return l.insert(ctx, bulkTerms, len(rows), func(i int, dst []any) []any {
-		r := rows[i]
-		return append(dst, tenant, r.word, r.typ, r.id, r.field)
-	})
-}
-
-// termRow is one search_terms row of a tenant.
-type termRow struct {
-	word, field string
-	typ         reach.RecordType
-	id          string
-}
-
-// termRows lists the search_terms rows of records — the words of each
-// record's name, then of its street, city and postal code, each (word,
-// field) once — sorted as the term index orders them.
-func termRows(records []reach.Record) []termRow {
-	var out []termRow
-	var buf []term
-	for _, r := range records {
-		h := r.Header()
-		buf = recordTerms(buf[:0], h.Name, h.Address)
-		for _, t := range buf {
-			out = append(out, termRow{word: t.word, field: t.field, typ: r.Ref().Type, id: h.ID})
-		}
-	}
-	slices.SortFunc(out, func(a, b termRow) int {
-		return cmp.Or(strings.Compare(a.word, b.word), strings.Compare(string(a.typ), string(b.typ)),
-			strings.Compare(a.id, b.id), strings.Compare(a.field, b.field))
-	})
-	return out
-}
-
-// unindex removes the search words of records about to be reindexed.
-func (t *tx) unindex(ctx context.Context, tenantID string, records []reach.Record) error {
-	ids := map[reach.RecordType][]string{}
-	for _, r := range records {
-		ids[r.Ref().Type] = append(ids[r.Ref().Type], r.Ref().ID)
-	}
-	for typ, list := range ids {
-		err := inBatches(len(list), maxInList, func(lo, hi int) error {
-			_, err := t.exec(ctx, `DELETE FROM search_terms WHERE tenant_id = ? AND record_type = ? AND record_id IN (`+placeholders(hi-lo)+`)`,
-				append([]any{tenantID, string(typ)}, anySlice(list[lo:hi])...)...)
-			return err
-		})
-		if err != nil {
-			return err
-		}
-	}
-	return nil
-}
-
-// term is one search word of a record and the field it comes from.
-type term struct{ word, field string }
-
-// recordTerms appends the search words of a record to buf: the words of its
-// name, then of its street, city and postal code, each (word, field) once.
-func recordTerms(buf []term, name string, a reach.Address) []term {
-	start := len(buf)
-	add := func(field, text string) {
-		for _, w := range reach.SearchWords(text) {
-			dup := false
-			for _, t := range buf[start:] {
-				if t.word == w && t.field == field {
-					dup = true
-					break
-				}
-			}
-			if !dup {
-				buf = append(buf, term{w, field})
-			}
-		}
-	}
-	add(reach.FieldName, name)
-	add(reach.FieldAddress, a.Street+" "+a.City+" "+a.Zip)
-	return buf
 }
 
 // insert writes n rows into table, row(i, dst) appending row i's values to

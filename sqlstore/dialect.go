@@ -37,14 +37,18 @@ type dialect interface {
 	// indexedBy is the clause that makes a table in FROM use the named
 	// index, where the planner would not choose it alone; "" where it does.
 	indexedBy(index string) string
+	// contains is the condition that the text expr holds the text of one
+	// parameter, compared byte by byte.
+	contains(expr string) string
 }
 
 type sqliteDialect struct{}
 
-func (sqliteDialect) name() string               { return "sqlite" }
-func (sqliteDialect) rebind(query string) string { return query }
-func (sqliteDialect) lockRows() string           { return "" }
-func (sqliteDialect) notify(string) string       { return "" }
+func (sqliteDialect) name() string                { return "sqlite" }
+func (sqliteDialect) rebind(query string) string  { return query }
+func (sqliteDialect) lockRows() string            { return "" }
+func (sqliteDialect) notify(string) string        { return "" }
+func (sqliteDialect) contains(expr string) string { return "instr(" + expr + ", ?) > 0" }
 func (sqliteDialect) indexedBy(index string) string {
 	return " INDEXED BY " + index
 }
@@ -87,6 +91,9 @@ func (postgresDialect) name() string             { return "postgres" }
 func (postgresDialect) lockRows() string         { return " FOR UPDATE" }
 func (postgresDialect) lower(expr string) string { return "lower(" + expr + ")" }
 func (postgresDialect) indexedBy(string) string  { return "" }
+func (postgresDialect) contains(expr string) string {
+	return "strpos(" + expr + ", ?) > 0"
+}
 func (postgresDialect) notify(channel string) string {
 	return "SELECT pg_notify('" + channel + "', ?)"
 }

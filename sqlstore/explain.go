@@ -43,7 +43,8 @@ func (db *DB) ExplainSearch(ctx context.Context, kind, tenantID, arg string) (st
 		if len(words) == 0 {
 			return "", fmt.Errorf("explain %s: %q has no words", kind, arg)
 		}
-		q, args = wordsQuery(tenantID, words, explainLimit)
+		active := true
+		q, args = wordsQuery(db.d, tenantID, words[0], words[1:], &active, explainLimit)
 	case ExplainContactKey:
 		q, args = contactKeyQuery(tenantID, arg, true, explainLimit)
 	case ExplainNumberSuffix:

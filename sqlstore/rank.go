@@ -41,7 +41,7 @@ func boolFirst(first bool) int {
 func wholeWords(r result, words []string) bool {
 	have := recordTerms(nil, r.Name, r.address)
 	for _, w := range words {
-		if !slices.ContainsFunc(have, func(t term) bool { return t.word == w }) {
+		if !slices.Contains(have, w) {
 			return false
 		}
 	}

@@ -57,8 +57,9 @@ type recordWriter struct {
 	updates  contactUpdates
 	removed  []string
 	inserted []ownedContact
-	// reindexed are changed records whose search words changed.
-	reindexed []reach.Record
+	// reindexed are changed records whose search rows changed, and
+	// unindexed the same records as they were stored.
+	reindexed, unindexed []reach.Record
 }
 
 // change queues the writes of one changed record.
@@ -68,6 +69,7 @@ func (w *recordWriter) change(ctx context.Context, rw reach.RecordWrite) error {
 	}
 	if searchFieldsDiffer(rw.Before, rw.After) {
 		w.reindexed = append(w.reindexed, rw.After)
+		w.unindexed = append(w.unindexed, rw.Before)
 	}
 	var added []reach.ContactMethod
 	added, w.removed = w.updates.diff(rw, added, w.removed)
@@ -94,7 +96,7 @@ func (w *recordWriter) finish(ctx context.Context, created []reach.Record) error
 	if err := w.loader.contacts(ctx, w.inserted); err != nil {
 		return err
 	}
-	if err := w.t.unindex(ctx, w.tenantID, w.reindexed); err != nil {
+	if err := w.t.unindex(ctx, w.tenantID, w.unindexed); err != nil {
 		return err
 	}
 	return w.loader.terms(ctx, append(created, w.reindexed...))
@@ -117,10 +119,12 @@ func recordFieldsDiffer(before, after reach.Record) bool {
 	return false
 }
 
-// searchFieldsDiffer reports whether the words search finds a record by —
-// its name and address — changed.
+// searchFieldsDiffer reports whether what the search index holds of a
+// record — the words of its name and address, and its active flag —
+// changed.
 func searchFieldsDiffer(before, after reach.Record) bool {
-	return before.Header().Name != after.Header().Name || before.Header().Address != after.Header().Address
+	b, a := before.Header(), after.Header()
+	return b.Name != a.Name || b.Address != a.Address || b.Active != a.Active
 }
 
 // versionBump is a record whose row changes only in version and update time:

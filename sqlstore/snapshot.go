@@ -17,7 +17,7 @@ var snapshotTables = []struct{ name, order string }{
 	{"customers", "id"},
 	{"locations", "id"},
 	{"contact_methods", "id"},
-	{"search_terms", "tenant_id, term, record_type, record_id, field"},
+	{"search_terms", "tenant_id, term, record_type, record_id"},
 	{"changes", "id"},
 	{"change_entries", "seq"},
 	{"placeholders", "id"},

@@ -237,6 +237,61 @@ func TestSearchLimitNeverHidesActiveRecords(t *testing.T) {
 	})
 }
 
+// TestSearchFollowsActivity: the search index carries each record's active
+// flag, so deactivating or reactivating a record moves it between the
+// passes a search fills its page from — even when more records match than
+// a search gathers (manyRanked), where a stale flag would fill the page
+// with inactive records ahead of the active ones.
+func TestSearchFollowsActivity(t *testing.T) {
+	ForEachBackend(t, func(t *testing.T, db *sqlstore.DB) {
+		ctx := t.Context()
+		tenant := newTenant(t, db, "T")
+		var quills []*reach.Customer
+		for i := range 70 {
+			c := newCustomer(tenant, fmt.Sprintf("Quill %02d", i))
+			insertCustomer(t, db, c)
+			quills = append(quills, c)
+		}
+		// setActive sets the flag of quills[from:to], in one write.
+		setActive := func(from, to int, active bool) {
+			mustWrite(t, db, func(tx reach.Tx) error {
+				var writes []reach.RecordWrite
+				for _, c := range quills[from:to] {
+					before, err := tx.Customer(ctx, tenant, c.ID)
+					if err != nil {
+						return err
+					}
+					after := cloneCustomer(before)
+					after.Active, after.Version = active, before.Version+1
+					writes = append(writes, reach.RecordWrite{Before: before, After: after})
+				}
+				return tx.WriteRecords(ctx, tenant, writes)
+			})
+		}
+		firstTwo := func(words ...string) []string {
+			var got []reach.SearchResult
+			mustRead(t, db, func(tx reach.Tx) (err error) {
+				got, err = tx.SearchWords(ctx, tenant, words, 2)
+				return err
+			})
+			var names []string
+			for _, r := range got {
+				names = append(names, fmt.Sprintf("%s active=%v", r.Name, r.Active))
+			}
+			return names
+		}
+		setActive(0, 65, false)
+		want := []string{"Quill 65 active=true", "Quill 66 active=true"}
+		wantEqual(t, "the first two after all but the last five are deactivated", firstTwo("quill"), want)
+		setActive(0, 1, true)
+		wantEqual(t, "after the first is reactivated", firstTwo("quill", "00"), []string{"Quill 00 active=true"})
+		got := firstTwo("quill")
+		if len(got) != 2 || got[0] != "Quill 00 active=true" {
+			t.Errorf("after the first is reactivated, the first two are %q; want Quill 00 (the most recently changed) first", got)
+		}
+	})
+}
+
 // TestManyMatchesOfSeveralWords: when more records hold every word than a
 // search gathers in full, it pages — still active records first, each
 // once, every one holding all the words.
