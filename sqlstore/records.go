@@ -99,7 +99,11 @@ func (w *recordWriter) finish(ctx context.Context, created []reach.Record) error
 	if err := w.t.unindex(ctx, w.tenantID, w.unindexed); err != nil {
 		return err
 	}
-	return w.loader.terms(ctx, append(created, w.reindexed...))
+	indexed := append(created, w.reindexed...)
+	if err := w.loader.terms(ctx, indexed); err != nil {
+		return err
+	}
+	return w.t.countTerms(ctx, w.tenantID, indexed, w.unindexed)
 }
 
 // recordFieldsDiffer reports whether a change touches the record's own row

@@ -1,7 +1,6 @@
 package sqlstore
 
 import (
-	"cmp"
 	"context"
 	"slices"
 
@@ -27,8 +26,9 @@ const fewMatches = 200
 // page of 26.
 const manyRanked = 50
 
-// rarestCap bounds the rows counted for one word when choosing the driver
-// (a variable so tests can lower it to reach the paths of common words).
+// rarestCap is the most rows a driver may have for every match to be read
+// and ranked; past it the first manyRanked are (a variable so tests can
+// lower it to reach the paths of common words).
 var rarestCap = 10000
 
 // wordsQuery is the scan behind SearchWords: the driver's range, kept where
@@ -87,29 +87,40 @@ func (t *tx) SearchWords(ctx context.Context, tenantID string, words []string, l
 // chooseDriver picks the word with the fewest rows to drive the search —
 // "3311 jefferson dr" reads the 380 rows of "3311", not the 30,442 of
 // "jefferson" or the 300,234 of "dr" — and reports whether it has fewer
-// than rarestCap, so every match can be read. Words are counted longest
-// first, each only up to the fewest rows counted so far, so a common word
-// costs little to rule out. When every word is common the longest drives.
+// than rarestCap, so every match can be read. Ties go to the longer word.
 func (t *tx) chooseDriver(ctx context.Context, tenantID string, words []string) (driver string, others []string, few bool, err error) {
-	sorted := slices.Clone(words)
-	slices.SortStableFunc(sorted, func(a, b string) int { return cmp.Compare(len(b), len(a)) })
-	driver, fewest := sorted[0], rarestCap
-	if len(words) > 1 {
-		for _, w := range sorted {
-			lo, hi := prefixRange(w)
-			var n int
-			if err := t.queryRow(ctx, `SELECT count(*) FROM (SELECT 1 FROM search_terms WHERE tenant_id = ? AND term >= ? AND term < ? LIMIT ?) c`,
-				tenantID, lo, hi, fewest).Scan(&n); err != nil {
-				return "", nil, false, t.d.translate(err)
-			}
-			if n < fewest {
-				driver, fewest, few = w, n, true
-			}
+	if len(words) == 1 {
+		return words[0], nil, false, nil
+	}
+	fewest := -1
+	for _, w := range words {
+		n, err := t.rowsStarting(ctx, tenantID, w)
+		if err != nil {
+			return "", nil, false, err
+		}
+		if fewest < 0 || n < fewest || n == fewest && len(w) > len(driver) {
+			driver, fewest = w, n
 		}
 	}
-	i := slices.Index(sorted, driver)
-	return driver, slices.Delete(sorted, i, i+1), few, nil
+	others = slices.Clone(words)
+	i := slices.Index(others, driver)
+	return driver, slices.Delete(others, i, i+1), fewest < rarestCap, nil
 }
+
+// rowsStarting is how many search rows of the tenant have a word starting
+// with w, summed from search_counts over the first countedWords words of
+// the prefix: a prefix covering more words than that (a house number's
+// first digit) is common whatever the rest hold.
+func (t *tx) rowsStarting(ctx context.Context, tenantID, w string) (int, error) {
+	lo, hi := prefixRange(w)
+	var n int
+	err := t.queryRow(ctx, `SELECT coalesce(sum(records), 0) FROM (SELECT records FROM search_counts
+		WHERE tenant_id = ? AND term >= ? AND term < ? ORDER BY term LIMIT ?) c`, tenantID, lo, hi, countedWords).Scan(&n)
+	return n, t.d.translate(err)
+}
+
+// countedWords bounds the words of search_counts one prefix sums.
+const countedWords = 1000
 
 // everyMatch reads every record matching the words, the driver having
 // fewer than rarestCap rows; past limit it keeps the first, active first.

@@ -18,6 +18,7 @@ var snapshotTables = []struct{ name, order string }{
 	{"locations", "id"},
 	{"contact_methods", "id"},
 	{"search_terms", "tenant_id, term, record_type, record_id"},
+	{"search_counts", "tenant_id, term"},
 	{"changes", "id"},
 	{"change_entries", "seq"},
 	{"placeholders", "id"},

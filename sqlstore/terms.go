@@ -83,6 +83,43 @@ func (t *tx) unindex(ctx context.Context, tenantID string, records []reach.Recor
 	})
 }
 
+// countTerms moves the tenant's count of search rows per word
+// (search_counts) by the rows records gained (added) and lost (removed),
+// in the order of the words so concurrent writers lock shared counts in
+// the same order.
+func (t *tx) countTerms(ctx context.Context, tenantID string, added, removed []reach.Record) error {
+	deltas := map[string]int{}
+	var buf []string
+	for _, side := range []struct {
+		records []reach.Record
+		by      int
+	}{{added, 1}, {removed, -1}} {
+		for _, r := range side.records {
+			buf = recordTerms(buf[:0], r.Header().Name, r.Header().Address)
+			for _, w := range buf {
+				deltas[w] += side.by
+			}
+		}
+	}
+	var words []string
+	for w, d := range deltas {
+		if d != 0 {
+			words = append(words, w)
+		}
+	}
+	slices.Sort(words)
+	return inBatches(len(words), maxInList, func(lo, hi int) error {
+		args := []any{}
+		for _, w := range words[lo:hi] {
+			args = append(args, tenantID, w, deltas[w])
+		}
+		_, err := t.exec(ctx, `INSERT INTO search_counts (tenant_id, term, records) VALUES `+
+			strings.TrimSuffix(strings.Repeat("(?, ?, ?), ", hi-lo), ", ")+
+			` ON CONFLICT (tenant_id, term) DO UPDATE SET records = search_counts.records + excluded.records`, args...)
+		return err
+	})
+}
+
 // recordTerms appends to buf the search words of a record, each once: the
 // words of its name, then of its street, city and postal code.
 func recordTerms(buf []string, name string, a reach.Address) []string {
