@@ -138,6 +138,9 @@ func (l *bulkLoader) contacts(ctx context.Context, all []ownedContact) error {
 // insert writes n rows into table, row(i, dst) appending row i's values to
 // dst: full batches through one prepared statement, the rest in one more.
 func (l *bulkLoader) insert(ctx context.Context, table bulkTable, n int, row func(i int, dst []any) []any) error {
+	if l.t.conn != nil && n >= copyRows {
+		return l.copy(ctx, table, n, row)
+	}
 	per := table.rowsPerStatement()
 	var full *sql.Stmt
 	args := make([]any, 0, min(n, per)*len(table.columns))

@@ -159,7 +159,9 @@ func TestBulkInsertWritesWhatPerRecordInsertsWrite(t *testing.T) {
 			ctx := context.Background()
 			bulk, single := storetest.Open(t, backend), storetest.Open(t, backend)
 			at := time.Date(2025, 1, 2, 3, 4, 5, 6000, time.UTC)
-			cs, ls := bulkRecords("t1", 40, at)
+			// Enough records that on PostgreSQL the search words and contact
+			// methods are COPYed (copyRows) and the customers are not.
+			cs, ls := bulkRecords("t1", 300, at)
 			for _, db := range []*sqlstore.DB{bulk, single} {
 				newTenant(t, db, "t1")
 			}

@@ -178,11 +178,24 @@ func (db *DB) Write(ctx context.Context, fn func(reach.Tx) error) error {
 const writeAttempts = 5
 
 func (db *DB) run(ctx context.Context, pool *sql.DB, opts *sql.TxOptions, fn func(reach.Tx) error) error {
-	sqlTx, err := pool.BeginTx(ctx, opts)
+	// A PostgreSQL write holds its connection so a large load can COPY its
+	// rows on it, inside the transaction (bulkLoader.copy).
+	var conn *sql.Conn
+	var sqlTx *sql.Tx
+	var err error
+	if db.d.name() == "postgres" && (opts == nil || !opts.ReadOnly) {
+		if conn, err = pool.Conn(ctx); err != nil {
+			return db.d.translate(fmt.Errorf("begin: %w", err))
+		}
+		defer conn.Close()
+		sqlTx, err = conn.BeginTx(ctx, opts)
+	} else {
+		sqlTx, err = pool.BeginTx(ctx, opts)
+	}
 	if err != nil {
 		return db.d.translate(fmt.Errorf("begin: %w", err))
 	}
-	t := &tx{tx: sqlTx, pool: pool, stmts: db.stmts, d: db.d, eventsKept: db.CallEventsKept, now: db.Now().UTC().Truncate(time.Microsecond), writable: opts == nil || !opts.ReadOnly}
+	t := &tx{tx: sqlTx, conn: conn, pool: pool, stmts: db.stmts, d: db.d, eventsKept: db.CallEventsKept, now: db.Now().UTC().Truncate(time.Microsecond), writable: opts == nil || !opts.ReadOnly}
 	if err := fn(t); err != nil {
 		_ = sqlTx.Rollback()
 		return err
@@ -196,7 +209,10 @@ func (db *DB) run(ctx context.Context, pool *sql.DB, opts *sql.TxOptions, fn fun
 // tx implements reach.Tx over one database transaction.
 type tx struct {
 	// tx is nil for HoldersOf, whose one query runs outside a transaction.
-	tx    *sql.Tx
+	tx *sql.Tx
+	// conn is the connection of a PostgreSQL write transaction; nil
+	// otherwise.
+	conn  *sql.Conn
 	pool  *sql.DB
 	stmts *statements
 	d     dialect
