@@ -167,9 +167,11 @@ func applySync(w *work, edited reach.Record, changes []ValueChange, opts SyncOpt
 		byKey[changes[i].key] = &changes[i]
 	}
 	var ids []string
-	wantedBy := map[string]int{} // target id -> index of its sync entry
+	wantedBy := map[string]int{}                        // target id -> index of its sync entry
+	entryChange := make([]*ValueChange, len(opts.Sync)) // each entry's value, parsed once
 	for i, s := range opts.Sync {
 		vc := byKey[normalizeKey(s.From)]
+		entryChange[i] = vc
 		if vc == nil {
 			return syncNotApplicable(i, s.From)
 		}
@@ -224,7 +226,7 @@ func applySync(w *work, edited reach.Record, changes []ValueChange, opts SyncOpt
 	crossCustomers := map[string]string{}
 	for _, id := range ids {
 		i := wantedBy[id]
-		s, vc := opts.Sync[i], byKey[normalizeKey(opts.Sync[i].From)]
+		s, vc := opts.Sync[i], entryChange[i]
 		if indexOf(edited.Header().ContactMethods, id) >= 0 {
 			return reach.Invalid(fmt.Sprintf("sync[%d].targets", i), reach.ESYNCTARGETINVALID,
 				fmt.Sprintf("Target %s is on the record being edited; edit it in the same save instead.", id))
