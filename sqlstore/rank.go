@@ -28,6 +28,22 @@ func rankResults(results []result, words []string) {
 	})
 }
 
+// rankInBlocks ranks results found in index order (active first) block
+// by block: the first block of size, then the next. A search asked for
+// more results gathers more blocks but ranks each the same, so its first
+// results never change with the limit and pages cut from it (the app
+// pages by offset) never repeat or skip a record. Ranking every match
+// would cost a look at each, thousands for a common word.
+func rankInBlocks(results []result, words []string, size int) {
+	for lo := 0; lo < len(results); lo += size {
+		rankResults(results[lo:min(lo+size, len(results))], words)
+	}
+}
+
+// gatherFor is how many results a search gathers, in whole blocks of size,
+// to answer limit of them.
+func gatherFor(limit, size int) int { return (limit + size - 1) / size * size }
+
 // boolFirst orders a before b when first is true, after it when false.
 func boolFirst(first bool) int {
 	if first {

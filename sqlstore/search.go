@@ -92,32 +92,16 @@ func numberSuffixQuery(tenantID, digits string, active bool, limit int) (string,
 }
 
 func (t *tx) searchContacts(ctx context.Context, tenantID string, limit int, query func(active bool, limit int) (string, []any)) ([]reach.SearchResult, error) {
-	hits, err := bothPasses(limit, func(active bool, limit int) ([]hit, error) {
-		q, args := query(active, limit)
-		rows, err := t.query(ctx, q, args...)
-		if err != nil {
-			return nil, err
+	hits, err := bothPasses(gatherFor(limit, manyRanked), func(active bool, limit int) ([]hit, error) {
+		// A record holding several matching values is one result: read
+		// more rows only when that many did not yield limit records.
+		for rows := limit + limit/4; ; rows *= 4 {
+			q, args := query(active, rows)
+			hits, read, err := t.contactHits(ctx, q, args, limit)
+			if err != nil || read < rows || len(hits) >= limit {
+				return hits, err
+			}
 		}
-		defer rows.Close()
-		var hits []hit
-		for rows.Next() {
-			var h hit
-			var loc *string
-			var kind reach.Kind
-			if err := rows.Scan(&h.ref.ID, &loc, &kind, &h.match.Value); err != nil {
-				return nil, err
-			}
-			h.ref.Type = reach.RecordCustomer
-			if loc != nil {
-				h.ref = reach.RecordRef{Type: reach.RecordLocation, ID: *loc}
-			}
-			h.match.Field = reach.FieldPhone
-			if kind == reach.KindEmail {
-				h.match.Field = reach.FieldEmail
-			}
-			hits = append(hits, h)
-		}
-		return hits, rows.Err()
 	})
 	if err != nil {
 		return nil, err
@@ -126,8 +110,42 @@ func (t *tx) searchContacts(ctx context.Context, tenantID string, limit int, que
 	if err != nil {
 		return nil, err
 	}
-	rankResults(results, nil)
-	return publicResults(results), nil
+	rankInBlocks(results, nil, manyRanked)
+	return publicResults(results[:min(len(results), limit)]), nil
+}
+
+// contactHits runs a contact search's query and returns the first limit
+// records it finds, each once with its first matching value, and the
+// number of rows read.
+func (t *tx) contactHits(ctx context.Context, q string, args []any, limit int) (hits []hit, read int, err error) {
+	rows, err := t.query(ctx, q, args...)
+	if err != nil {
+		return nil, 0, err
+	}
+	defer rows.Close()
+	seen := map[reach.RecordRef]bool{}
+	for rows.Next() {
+		var h hit
+		var loc *string
+		var kind reach.Kind
+		if err := rows.Scan(&h.ref.ID, &loc, &kind, &h.match.Value); err != nil {
+			return nil, read, err
+		}
+		read++
+		h.ref.Type = reach.RecordCustomer
+		if loc != nil {
+			h.ref = reach.RecordRef{Type: reach.RecordLocation, ID: *loc}
+		}
+		h.match.Field = reach.FieldPhone
+		if kind == reach.KindEmail {
+			h.match.Field = reach.FieldEmail
+		}
+		if !seen[h.ref] && len(hits) < limit {
+			seen[h.ref] = true
+			hits = append(hits, h)
+		}
+	}
+	return hits, read, rows.Err()
 }
 
 type hit struct {
