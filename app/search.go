@@ -65,6 +65,13 @@ func searchIn(ctx context.Context, tx reach.Tx, tenantID, q string, limit int) (
 		return tx.SearchContactKey(ctx, tenantID, strings.ToLower(q), limit)
 	}
 	digits := phone.Digits(q)
+	if !looksNumeric(q) && len(digits) >= 10 {
+		// A number read out with its extension ("(512) 867-5309 x12")
+		// finds the number's holders.
+		if n, err := phone.Parse(q); err == nil && n.Extension != "" {
+			return tx.SearchContactKey(ctx, tenantID, n.E164, limit)
+		}
+	}
 	if looksNumeric(q) && len(digits) >= 4 {
 		if n, err := phone.Parse(q); err == nil {
 			return tx.SearchContactKey(ctx, tenantID, n.E164, limit)

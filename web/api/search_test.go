@@ -26,6 +26,8 @@ func TestSearchFindsByNameAddressPhoneAndEmail(t *testing.T) {
 			{"4410 burn", zoe.ID, "address"},
 			{"512-867-5309", zoe.ID, "phone"},
 			{"+1 (512) 867 5309", zoe.ID, "phone"},
+			{"(512) 867-5309 x12", zoe.ID, "phone"}, // a number as read out with its extension
+			{"512.867.5309 ext. 4", zoe.ID, "phone"},
 			{"5309", zoe.ID, "phone"},
 			{"8675309", zoe.ID, "phone"},
 			{"zoe.obrien@GMAIL.com", zoe.ID, "email"},
