@@ -14,6 +14,7 @@ type searchPage struct {
 	Query   string
 	Results []reach.SearchResult
 	More    bool
+	First   int // the place of the first result shown, from 1
 	Next    int // the offset of the next page of results
 	Error   string
 }
@@ -35,7 +36,7 @@ func (u *ui) search(w http.ResponseWriter, r *http.Request) {
 			u.fail(w, r, err)
 			return
 		}
-		p.Results, p.More, p.Next = results, more, max(offset, 0)+len(results)
+		p.Results, p.More, p.First, p.Next = results, more, max(offset, 0)+1, max(offset, 0)+len(results)
 	}
 	u.render(w, r, http.StatusOK, "search", p)
 }
