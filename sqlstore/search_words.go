@@ -49,7 +49,9 @@ func wordsQuery(d dialect, tenantID, driver string, others []string, active *boo
 		q += ` AND active = ?`
 		args = append(args, *active)
 	}
-	return q + ` ORDER BY term LIMIT ?`, append(args, limit)
+	// The whole key orders the rows, as the index does, so blocks ranked
+	// together (rankInBlocks) are the same records whatever the plan.
+	return q + ` ORDER BY term, record_type, record_id LIMIT ?`, append(args, limit)
 }
 
 func (t *tx) SearchWords(ctx context.Context, tenantID string, words []string, limit int) ([]reach.SearchResult, error) {
