@@ -96,14 +96,14 @@ func (w *recordWriter) finish(ctx context.Context, created []reach.Record) error
 	if err := w.loader.contacts(ctx, w.inserted); err != nil {
 		return err
 	}
-	if err := w.t.unindex(ctx, w.tenantID, w.unindexed); err != nil {
+	removed, added := termRows(w.unindexed), termRows(append(created, w.reindexed...))
+	if err := w.t.unindex(ctx, w.tenantID, removed); err != nil {
 		return err
 	}
-	indexed := append(created, w.reindexed...)
-	if err := w.loader.terms(ctx, indexed); err != nil {
+	if err := w.loader.terms(ctx, added); err != nil {
 		return err
 	}
-	return w.t.countTerms(ctx, w.tenantID, indexed, w.unindexed)
+	return w.t.countTerms(ctx, w.tenantID, added, removed)
 }
 
 // recordFieldsDiffer reports whether a change touches the record's own row

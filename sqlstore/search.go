@@ -28,6 +28,20 @@ func activeOf(tenantCol, isLocation, customerID, locationID string) string {
 		ELSE (SELECT c.active FROM customers c WHERE c.tenant_id = ` + tenantCol + ` AND c.id = ` + customerID + `) END)`
 }
 
+// distinctRecords reads limit records through read, which reads up to rows
+// index rows and returns the records among them once each, with the rows
+// it read. A record has several rows when several of its values match, most
+// often one: more rows are read only when that many did not yield limit
+// records and the index had more.
+func distinctRecords(limit int, read func(rows int) ([]hit, int, error)) ([]hit, error) {
+	for rows := limit + limit/4; ; rows *= 4 {
+		hits, n, err := read(rows)
+		if err != nil || n < rows || len(hits) >= limit {
+			return hits, err
+		}
+	}
+}
+
 // bothPasses runs a search for active records, then for inactive ones while
 // the page has room.
 func bothPasses(limit int, pass func(active bool, limit int) ([]hit, error)) ([]hit, error) {
@@ -93,15 +107,10 @@ func numberSuffixQuery(tenantID, digits string, active bool, limit int) (string,
 
 func (t *tx) searchContacts(ctx context.Context, tenantID string, limit int, query func(active bool, limit int) (string, []any)) ([]reach.SearchResult, error) {
 	hits, err := bothPasses(gatherFor(limit, manyRanked), func(active bool, limit int) ([]hit, error) {
-		// A record holding several matching values is one result: read
-		// more rows only when that many did not yield limit records.
-		for rows := limit + limit/4; ; rows *= 4 {
+		return distinctRecords(limit, func(rows int) ([]hit, int, error) {
 			q, args := query(active, rows)
-			hits, read, err := t.contactHits(ctx, q, args, limit)
-			if err != nil || read < rows || len(hits) >= limit {
-				return hits, err
-			}
-		}
+			return t.contactHits(ctx, q, args, limit)
+		})
 	})
 	if err != nil {
 		return nil, err

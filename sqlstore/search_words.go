@@ -144,15 +144,10 @@ func (t *tx) everyMatch(ctx context.Context, tenantID, driver string, others []s
 // first and inactive ones only while the page has room.
 func (t *tx) firstMatches(ctx context.Context, tenantID, driver string, others []string, limit int) ([]hit, error) {
 	return bothPasses(limit, func(active bool, limit int) ([]hit, error) {
-		// A record has a row per indexed word the driver starts, most
-		// often one; read more rows only when that many did not yield
-		// limit records.
-		for rows := 2 * limit; ; rows *= 4 {
+		return distinctRecords(limit, func(rows int) ([]hit, int, error) {
 			a, i, read, err := t.scanWords(ctx, tenantID, driver, others, &active, rows, limit)
-			if err != nil || read < rows || len(a)+len(i) >= limit {
-				return append(a, i...), err
-			}
-		}
+			return append(a, i...), read, err
+		})
 	})
 }
 

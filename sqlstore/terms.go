@@ -16,11 +16,10 @@ import (
 // reach.SearchWords alone: rows are removed by recomputing a record's old
 // words, so a change to SearchWords needs a migration that rebuilds it.
 
-// terms inserts the search rows of records, new or reindexed, in the order
-// of the index: rows inserted in key order fill one leaf page after another
-// instead of touching a random page each.
-func (l *bulkLoader) terms(ctx context.Context, records []reach.Record) error {
-	rows := termRows(records)
+// terms inserts search rows, sorted as termRows sorts them: rows inserted
+// in key order fill one leaf page after another instead of touching a
+// random page each.
+func (l *bulkLoader) terms(ctx context.Context, rows []termRow) error {
 	tenant := any(l.tenant)
 	return l.insert(ctx, bulkTerms, len(rows), func(i int, dst []any) []any {
 		r := rows[i]
@@ -63,43 +62,30 @@ func indexedWords(words []string) string {
 	return " " + strings.Join(words, " ")
 }
 
-// unindex removes the search rows of records about to be reindexed, given
-// as they are stored (the Before of their writes): their rows are found by
-// key from the words of that name and address.
-func (t *tx) unindex(ctx context.Context, tenantID string, records []reach.Record) error {
-	var keys []any
-	var buf []string
-	for _, r := range records {
-		h := r.Header()
-		buf = recordTerms(buf[:0], h.Name, h.Address)
-		for _, w := range buf {
-			keys = append(keys, w, string(r.Ref().Type), h.ID)
+// unindex removes search rows by key: those termRows lists for records as
+// they are stored (the Before of their writes).
+func (t *tx) unindex(ctx context.Context, tenantID string, rows []termRow) error {
+	return inBatches(len(rows), maxInList/3, func(lo, hi int) error {
+		args := []any{tenantID}
+		for _, r := range rows[lo:hi] {
+			args = append(args, r.word, string(r.typ), r.id)
 		}
-	}
-	return inBatches(len(keys)/3, maxInList/3, func(lo, hi int) error {
 		_, err := t.exec(ctx, `DELETE FROM search_terms WHERE tenant_id = ? AND (term, record_type, record_id) IN (VALUES `+
-			strings.TrimSuffix(strings.Repeat("(?, ?, ?), ", hi-lo), ", ")+`)`, append([]any{tenantID}, keys[lo*3:hi*3]...)...)
+			strings.TrimSuffix(strings.Repeat("(?, ?, ?), ", hi-lo), ", ")+`)`, args...)
 		return err
 	})
 }
 
 // countTerms moves the tenant's count of search rows per word
-// (search_counts) by the rows records gained (added) and lost (removed),
-// in the order of the words so concurrent writers lock shared counts in
-// the same order.
-func (t *tx) countTerms(ctx context.Context, tenantID string, added, removed []reach.Record) error {
+// (search_counts) by the rows added and removed, in the order of the
+// words so concurrent writers lock shared counts in the same order.
+func (t *tx) countTerms(ctx context.Context, tenantID string, added, removed []termRow) error {
 	deltas := map[string]int{}
-	var buf []string
-	for _, side := range []struct {
-		records []reach.Record
-		by      int
-	}{{added, 1}, {removed, -1}} {
-		for _, r := range side.records {
-			buf = recordTerms(buf[:0], r.Header().Name, r.Header().Address)
-			for _, w := range buf {
-				deltas[w] += side.by
-			}
-		}
+	for _, r := range added {
+		deltas[r.word]++
+	}
+	for _, r := range removed {
+		deltas[r.word]--
 	}
 	var words []string
 	for w, d := range deltas {

@@ -19,22 +19,11 @@ func TestSearchIndexMigration(t *testing.T) {
 	for _, backend := range Backends {
 		t.Run(backend, func(t *testing.T) {
 			ctx := t.Context()
-			dsn := DSN(t, backend)
-			db, err := sqlstore.Open(ctx, dsn)
-			if err != nil {
-				t.Fatal(err)
-			}
-			t.Cleanup(func() { db.Close() })
+			db, raw := unmigrated(t, backend)
 			all, err := db.Migrations()
 			if err != nil {
 				t.Fatal(err)
 			}
-			driver := map[string]string{"sqlite": "sqlite", "postgres": "pgx"}[backend]
-			raw, err := sql.Open(driver, dsn)
-			if err != nil {
-				t.Fatal(err)
-			}
-			defer raw.Close()
 			exec := func(q string) {
 				t.Helper()
 				if _, err := raw.ExecContext(ctx, q); err != nil {
@@ -138,4 +127,23 @@ func TestSearchIndexMigration(t *testing.T) {
 			wantEqual(t, "the words' counts, migrated and moved by the rename", counts, want)
 		})
 	}
+}
+
+// unmigrated opens a new empty database of the backend through the store,
+// not yet migrated, and through database/sql alone, for a test to read
+// and write its tables directly.
+func unmigrated(t *testing.T, backend string) (*sqlstore.DB, *sql.DB) {
+	t.Helper()
+	dsn := DSN(t, backend)
+	db, err := sqlstore.Open(t.Context(), dsn)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { db.Close() })
+	raw, err := sql.Open(map[string]string{"sqlite": "sqlite", "postgres": "pgx"}[backend], dsn)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { raw.Close() })
+	return db, raw
 }

@@ -1,13 +1,11 @@
 package storetest
 
 import (
-	"database/sql"
 	"fmt"
 	"math/rand/v2"
 	"testing"
 
 	"reach"
-	"reach/sqlstore"
 )
 
 // TestSearchCountsFollowTheIndex: after creations, renames, moves and
@@ -18,20 +16,10 @@ func TestSearchCountsFollowTheIndex(t *testing.T) {
 	for _, backend := range Backends {
 		t.Run(backend, func(t *testing.T) {
 			ctx := t.Context()
-			dsn := DSN(t, backend)
-			db, err := sqlstore.Open(ctx, dsn)
-			if err != nil {
-				t.Fatal(err)
-			}
-			t.Cleanup(func() { db.Close() })
+			db, raw := unmigrated(t, backend)
 			if _, err := db.Migrate(ctx); err != nil {
 				t.Fatal(err)
 			}
-			raw, err := sql.Open(map[string]string{"sqlite": "sqlite", "postgres": "pgx"}[backend], dsn)
-			if err != nil {
-				t.Fatal(err)
-			}
-			defer raw.Close()
 			tenant := newTenant(t, db, "T")
 			other := newTenant(t, db, "Other")
 			insertCustomer(t, db, newCustomer(other, "Ann Lee")) // counted for its own tenant only
