@@ -40,6 +40,9 @@ type dialect interface {
 	// contains is the condition that the text expr holds the text of one
 	// parameter, compared byte by byte.
 	contains(expr string) string
+	// secondaryIndexesQuery lists (name, CREATE statement) of the indexes of
+	// n tables that back no constraint.
+	secondaryIndexesQuery(n int) string
 }
 
 type sqliteDialect struct{}

@@ -1,5 +1,7 @@
 package sqlstore
 
+import "context"
+
 // SetRarestCap lowers the count at which a search word is common, so tests
 // on small data take the paths of common words; call the result to restore.
 func SetRarestCap(n int) (restore func()) {
@@ -18,3 +20,14 @@ func (db *DB) Pragma(name string) (read, write int64, err error) {
 
 // SQLiteReaders is how many reader connections a SQLite database opens.
 func SQLiteReaders() int { return sqliteReaders }
+
+// SecondaryIndexes lists (name, definition) of the indexes DeferIndexes
+// would drop.
+func (db *DB) SecondaryIndexes(ctx context.Context) ([][2]string, error) {
+	var out [][2]string
+	err := db.ddl(ctx, func(_ func(string, ...any) error, query func(string, ...any) ([][2]string, error)) (err error) {
+		out, err = query(db.d.secondaryIndexesQuery(len(deferrableTables)), anySlice(deferrableTables)...)
+		return err
+	})
+	return out, err
+}

@@ -50,7 +50,8 @@ func (db *DB) Migrations() ([]Migration, error) {
 // Migrate applies every migration not yet recorded, each in its own
 // transaction with its record, and returns the names of those it applied.
 // On PostgreSQL an advisory lock keeps instances starting together from
-// applying the same step twice.
+// applying the same step twice. First it builds any index a bulk load that was killed left
+// deferred (see DeferIndexes), so the migrations find the schema whole.
 func (db *DB) Migrate(ctx context.Context) ([]string, error) {
 	ms, err := db.Migrations()
 	if err != nil {
@@ -59,6 +60,9 @@ func (db *DB) Migrate(ctx context.Context) ([]string, error) {
 	if _, err := db.write.ExecContext(ctx, `CREATE TABLE IF NOT EXISTS schema_migrations (
 		version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)`); err != nil {
 		return nil, fmt.Errorf("create schema_migrations: %w", err)
+	}
+	if err := db.BuildDeferredIndexes(ctx); err != nil {
+		return nil, err
 	}
 	var applied []string
 	for _, m := range ms {

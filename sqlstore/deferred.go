@@ -1,0 +1,129 @@
+package sqlstore
+
+import (
+	"context"
+	"fmt"
+)
+
+// A bulk load into mostly empty tables runs faster without their secondary
+// indexes, which are then built once, sorted, instead of taking millions of
+// inserts at random places. DeferIndexes drops them and keeps their
+// definitions in deferred_indexes, in one transaction; BuildDeferredIndexes
+// builds them again, and Migrate does too, so a load that was killed leaves
+// a database the next command heals. Primary keys and the search index stay:
+// rows go on being checked for unique ids and found by key.
+
+// deferrableTables are the tables a bulk load fills whose indexes it defers.
+var deferrableTables = []string{"customers", "locations", "contact_methods"}
+
+const createDeferredIndexes = `CREATE TABLE IF NOT EXISTS deferred_indexes (
+	name TEXT PRIMARY KEY, definition TEXT NOT NULL)`
+
+// DeferIndexes drops the secondary indexes of the tables BulkInsert fills,
+// keeping their definitions to build again. Searches, caller ID and the
+// report are slow (and on SQLite, those naming an index fail) until
+// BuildDeferredIndexes: use it only for a load nothing else is using the
+// database during, as `reach seed` of a large tenant.
+func (db *DB) DeferIndexes(ctx context.Context) error {
+	return db.ddl(ctx, func(exec func(string, ...any) error, query func(string, ...any) ([][2]string, error)) error {
+		indexes, err := query(db.d.secondaryIndexesQuery(len(deferrableTables)), anySlice(deferrableTables)...)
+		if err != nil {
+			return err
+		}
+		for _, ix := range indexes {
+			if err := exec(`INSERT INTO deferred_indexes (name, definition) VALUES (?, ?)`, ix[0], ix[1]); err != nil {
+				return err
+			}
+			if err := exec(`DROP INDEX ` + ix[0]); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+}
+
+// BuildDeferredIndexes builds every index DeferIndexes dropped, each in its
+// own transaction so one that is built stays built.
+func (db *DB) BuildDeferredIndexes(ctx context.Context) error {
+	for {
+		var done bool
+		err := db.ddl(ctx, func(exec func(string, ...any) error, query func(string, ...any) ([][2]string, error)) error {
+			next, err := query(`SELECT name, definition FROM deferred_indexes ORDER BY name LIMIT 1`)
+			if err != nil || len(next) == 0 {
+				done = true
+				return err
+			}
+			if err := exec(next[0][1]); err != nil {
+				return fmt.Errorf("build index %s: %w", next[0][0], err)
+			}
+			return exec(`DELETE FROM deferred_indexes WHERE name = ?`, next[0][0])
+		})
+		if err != nil || done {
+			return err
+		}
+	}
+}
+
+// ddl runs fn in a transaction of the writer, with the bookkeeping table
+// in place; fn's statements take ? placeholders.
+func (db *DB) ddl(ctx context.Context, fn func(exec func(string, ...any) error, query func(string, ...any) ([][2]string, error)) error) error {
+	if _, err := db.write.ExecContext(ctx, createDeferredIndexes); err != nil {
+		return fmt.Errorf("create deferred_indexes: %w", err)
+	}
+	sqlTx, err := db.write.BeginTx(ctx, nil)
+	if err != nil {
+		return err
+	}
+	defer sqlTx.Rollback()
+	if db.d.name() == "postgres" { // one instance at a time, as Migrate
+		if _, err := sqlTx.ExecContext(ctx, `SELECT pg_advisory_xact_lock(727224)`); err != nil {
+			return err
+		}
+	}
+	exec := func(q string, args ...any) error {
+		_, err := sqlTx.ExecContext(ctx, db.d.rebind(q), args...)
+		return err
+	}
+	query := func(q string, args ...any) ([][2]string, error) {
+		rows, err := sqlTx.QueryContext(ctx, db.d.rebind(q), args...)
+		if err != nil {
+			return nil, err
+		}
+		defer rows.Close()
+		var out [][2]string
+		for rows.Next() {
+			var pair [2]string
+			if err := rows.Scan(&pair[0], &pair[1]); err != nil {
+				return nil, err
+			}
+			out = append(out, pair)
+		}
+		return out, rows.Err()
+	}
+	if err := fn(exec, query); err != nil {
+		return err
+	}
+	return sqlTx.Commit()
+}
+
+func (sqliteDialect) secondaryIndexesQuery(n int) string {
+	return `SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL
+		AND tbl_name IN (` + placeholders(n) + `) ORDER BY name`
+}
+
+// A partitioned table's index is listed ON ONLY the parent; built ON it, it
+// is built on every partition again.
+func (postgresDialect) secondaryIndexesQuery(n int) string {
+	return `SELECT i.indexname, replace(i.indexdef, ' ON ONLY ', ' ON ') FROM pg_indexes i
+		WHERE i.schemaname = current_schema() AND i.tablename IN (` + placeholders(n) + `)
+		AND NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conindid = to_regclass(quote_ident(i.indexname)))
+		ORDER BY i.indexname`
+}
+
+// StoredContactMethods counts the contact methods of every tenant: what a
+// bulk load compares its size with to choose whether to defer indexes.
+func (db *DB) StoredContactMethods(ctx context.Context) (int, error) {
+	var n int
+	err := db.write.QueryRowContext(ctx, `SELECT count(*) FROM contact_methods`).Scan(&n)
+	return n, err
+}
