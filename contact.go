@@ -82,6 +82,18 @@ type HeldContact struct {
 	CustomerName    string
 }
 
+// Caller is one record holding a calling number, as caller ID shows it.
+type Caller struct {
+	Owner        RecordRef
+	MethodID     string
+	Kind         Kind
+	Memo         string
+	RecordName   string
+	RecordActive bool
+	CustomerID   string
+	CustomerName string
+}
+
 // ContactKey is the comparison key of a normalized value: the E.164 number,
 // or the address lower-cased (emails compare case-insensitively).
 func ContactKey(kind Kind, value string) string {

@@ -12,9 +12,9 @@ type Store interface {
 	Read(ctx context.Context, fn func(Tx) error) error
 	// Write runs fn in a read-write transaction, committing when fn returns nil.
 	Write(ctx context.Context, fn func(Tx) error) error
-	// HoldersOf is Tx.ContactsByKey in no transaction, for caller ID: one
-	// statement sees one snapshot by itself.
-	HoldersOf(ctx context.Context, tenantID, key string) ([]HeldContact, error)
+	// CallersOf is what caller ID shows of Tx.ContactsByKey(number), in no
+	// transaction: one statement sees one snapshot by itself.
+	CallersOf(ctx context.Context, tenantID, number string) ([]Caller, error)
 }
 
 // Tx is one transaction. Every method names the tenant; nothing crosses tenants.

@@ -54,12 +54,12 @@ func (a *App) LookupCaller(ctx context.Context, actor reach.Actor, number string
 		return out, nil
 	}
 	out.Number, out.phone = n.E164, true
-	held, err := a.store.HoldersOf(ctx, actor.TenantID, n.E164)
+	held, err := a.store.CallersOf(ctx, actor.TenantID, n.E164)
 	for _, h := range held {
 		out.Matches = append(out.Matches, CallerMatch{
 			Record:        CallerRecord{Type: h.Owner.Type, ID: h.Owner.ID, Name: h.RecordName, Active: h.RecordActive},
 			Customer:      CandidateOwner{ID: h.CustomerID, Name: h.CustomerName},
-			ContactMethod: CallerMethod{ID: h.ID, Kind: h.Kind, Memo: h.Memo},
+			ContactMethod: CallerMethod{ID: h.MethodID, Kind: h.Kind, Memo: h.Memo},
 		})
 	}
 	return out, err

@@ -38,7 +38,7 @@ func TestDeferredIndexesComeBack(t *testing.T) {
 		if err != nil || !reflect.DeepEqual(after, before) {
 			t.Fatalf("indexes after the load:\n%v\nwant\n%v (%v)", after, before, err)
 		}
-		held, err := db.HoldersOf(ctx, "t1", "+15148490123")
+		held, err := db.CallersOf(ctx, "t1", "+15148490123")
 		if err != nil || len(held) != 3 {
 			t.Fatalf("holders of the shared office line after the load: %d, %v", len(held), err)
 		}

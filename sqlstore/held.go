@@ -28,19 +28,52 @@ func holdersOfKeysQuery(d dialect, n int) string {
 func holdersSelect(d dialect) string {
 	return `SELECT ` + contactColumns + `,
 		COALESCE(l.name, c.name), COALESCE(l.active, c.active), COALESCE(l.version, c.version),
-		COALESCE(l.updated_at, c.updated_at), c.name
+		COALESCE(l.updated_at, c.updated_at), c.name` + holdersFrom(d)
+}
+
+// callersQuery is holdersQuery reading only what caller ID shows: a third
+// of the columns and no timestamps to parse, which took a quarter of a
+// lookup's time in the database layer.
+func callersQuery(d dialect) string {
+	return `SELECT m.id, m.customer_id, m.location_id, m.kind, m.memo, COALESCE(l.name, c.name),
+		COALESCE(l.active, c.active), c.name` + holdersFrom(d) + `
+		WHERE m.tenant_id = ? AND m.key = ?
+		ORDER BY COALESCE(l.active, c.active) DESC, COALESCE(l.updated_at, c.updated_at) DESC, m.id`
+}
+
+func holdersFrom(d dialect) string {
+	return `
 		FROM contact_methods m
 		JOIN customers c` + d.indexedBy("customers_holder") + ` ON c.tenant_id = m.tenant_id AND c.id = m.customer_id
 		LEFT JOIN locations l` + d.indexedBy("locations_holder") + ` ON l.tenant_id = m.tenant_id AND l.id = m.location_id`
 }
 
-// HoldersOf is ContactsByKey outside a transaction. It is one statement,
-// which sees one snapshot by itself, and caller ID — the hottest path —
-// saves the BEGIN and COMMIT around it: on PostgreSQL, two of its three
-// round trips.
-func (db *DB) HoldersOf(ctx context.Context, tenantID, key string) ([]reach.HeldContact, error) {
+// CallersOf is what caller ID shows of the holders of a number, in
+// ContactsByKey's order, outside a transaction. It is one statement, which
+// sees one snapshot by itself, and caller ID — the hottest path — saves
+// the BEGIN and COMMIT around it: on PostgreSQL, two of its three round
+// trips.
+func (db *DB) CallersOf(ctx context.Context, tenantID, number string) ([]reach.Caller, error) {
 	t := &tx{pool: db.read, stmts: db.stmts, d: db.d}
-	return t.ContactsByKey(ctx, tenantID, key)
+	rows, err := t.hotQuery(ctx, callersQuery(t.d), tenantID, number)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []reach.Caller
+	for rows.Next() {
+		var c reach.Caller
+		var loc *string
+		if err := rows.Scan(&c.MethodID, &c.CustomerID, &loc, &c.Kind, &c.Memo, &c.RecordName, &c.RecordActive, &c.CustomerName); err != nil {
+			return nil, err
+		}
+		c.Owner = reach.RecordRef{Type: reach.RecordCustomer, ID: c.CustomerID}
+		if loc != nil {
+			c.Owner = reach.RecordRef{Type: reach.RecordLocation, ID: *loc}
+		}
+		out = append(out, c)
+	}
+	return out, rows.Err()
 }
 
 func (t *tx) ContactsByKey(ctx context.Context, tenantID, key string) ([]reach.HeldContact, error) {

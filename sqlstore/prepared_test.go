@@ -26,7 +26,7 @@ func TestClosingLeavesTheFilesAlone(t *testing.T) {
 		if _, err := db.Migrate(ctx); err != nil {
 			t.Fatal(err)
 		}
-		if _, err := db.HoldersOf(ctx, "tenant", "+15128675309"); err != nil { // starts preparing its statement
+		if _, err := db.CallersOf(ctx, "tenant", "+15128675309"); err != nil { // starts preparing its statement
 			t.Fatal(err)
 		}
 		if err := db.Close(); err != nil {

@@ -44,11 +44,16 @@ func TestHoldersAndBulkEdits(t *testing.T) {
 		}
 		// Caller ID reads the same without a transaction.
 		for range 3 { // the second time on SQLite, through the prepared statement
-			outside, err := db.HoldersOf(ctx, a, p)
+			outside, err := db.CallersOf(ctx, a, p)
 			if err != nil {
 				t.Fatal(err)
 			}
-			wantEqual(t, "holders read outside a transaction", outside, held)
+			var want []reach.Caller
+			for _, h := range held {
+				want = append(want, reach.Caller{Owner: h.Owner, MethodID: h.ID, Kind: h.Kind, Memo: h.Memo, RecordName: h.RecordName,
+					RecordActive: h.RecordActive, CustomerID: h.CustomerID, CustomerName: h.CustomerName})
+			}
+			wantEqual(t, "callers read outside a transaction", outside, want)
 			time.Sleep(10 * time.Millisecond)
 		}
 		// Many values at once: each value's holders together, in the same

@@ -18,9 +18,10 @@ import (
 const PartitionedEnv = "REACH_TEST_PARTITIONED"
 
 // globalTables are looked up by something other than a tenant: the tenants
-// themselves, the migrations, and API tokens and sessions (found by their
-// secret's hash, which a sharded database distributes them by).
-var globalTables = []string{"tenants", "schema_migrations", "api_tokens", "sessions"}
+// themselves, the migrations, the indexes a bulk load deferred, and API
+// tokens and sessions (found by their secret's hash, which a sharded
+// database distributes them by).
+var globalTables = []string{"tenants", "schema_migrations", "deferred_indexes", "api_tokens", "sessions"}
 
 // partitions is how many hash partitions each table gets.
 const partitions = 4
