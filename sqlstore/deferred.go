@@ -43,8 +43,15 @@ func (db *DB) DeferIndexes(ctx context.Context) error {
 }
 
 // BuildDeferredIndexes builds every index DeferIndexes dropped, each in its
-// own transaction so one that is built stays built.
+// own transaction so one that is built stays built. On SQLite each build's
+// sort spills to temporary files, not to memory as TuneForBulkLoad has
+// them: in memory, the sorts of 4,000,000 contact methods took 1 GB.
 func (db *DB) BuildDeferredIndexes(ctx context.Context) error {
+	if db.d.name() == "sqlite" {
+		if _, err := db.write.ExecContext(ctx, `PRAGMA temp_store = FILE`); err != nil {
+			return err
+		}
+	}
 	for {
 		var done bool
 		err := db.ddl(ctx, func(exec func(string, ...any) error, query func(string, ...any) ([][2]string, error)) error {
