@@ -82,8 +82,10 @@ type HeldContact struct {
 	CustomerName    string
 }
 
-// Caller is one record holding a calling number, as caller ID shows it.
-type Caller struct {
+// Holder is one record holding a value, as caller ID and the placeholder
+// report show it.
+type Holder struct {
+	Key          string
 	Owner        RecordRef
 	MethodID     string
 	Kind         Kind

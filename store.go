@@ -14,7 +14,7 @@ type Store interface {
 	Write(ctx context.Context, fn func(Tx) error) error
 	// CallersOf is what caller ID shows of Tx.ContactsByKey(number), in no
 	// transaction: one statement sees one snapshot by itself.
-	CallersOf(ctx context.Context, tenantID, number string) ([]Caller, error)
+	CallersOf(ctx context.Context, tenantID, number string) ([]Holder, error)
 }
 
 // Tx is one transaction. Every method names the tenant; nothing crosses tenants.
@@ -125,9 +125,10 @@ type ContactStore interface {
 	// key, with its record: active records first, then the most recently
 	// changed. It is an index lookup.
 	ContactsByKey(ctx context.Context, tenantID, key string) ([]HeldContact, error)
-	// ContactsByKeys is ContactsByKey for many keys in few statements: the
-	// holders of each key together, keys in order.
-	ContactsByKeys(ctx context.Context, tenantID string, keys []string) ([]HeldContact, error)
+	// HoldersOfKeys is what the placeholder report shows of ContactsByKey
+	// for many keys in few statements: the holders of each key together,
+	// keys in order.
+	HoldersOfKeys(ctx context.Context, tenantID string, keys []string) ([]Holder, error)
 }
 
 // ChangeStore keeps the audit trail.

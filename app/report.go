@@ -196,7 +196,7 @@ func sampleChunk(ctx context.Context, tx reach.Tx, tenantID string, items []Repo
 		keys[i], at[items[i].Value] = items[i].Value, &items[i]
 		items[i].Sample = []ReportHolder{}
 	}
-	held, err := tx.ContactsByKeys(ctx, tenantID, keys)
+	held, err := tx.HoldersOfKeys(ctx, tenantID, keys)
 	for _, h := range held {
 		if item := at[h.Key]; item != nil && len(item.Sample) < sampleSize {
 			item.Sample = append(item.Sample, ReportHolder{Type: h.Owner.Type, ID: h.Owner.ID, Name: h.RecordName,

@@ -50,7 +50,7 @@ func (db *DB) ExplainSearch(ctx context.Context, kind, tenantID, arg string) (st
 	case ExplainNumberSuffix:
 		q, args = numberSuffixQuery(tenantID, arg, true, explainLimit)
 	case ExplainHolders:
-		q, args = callersQuery(db.d), []any{tenantID, arg}
+		q, args = shownHoldersQuery(db.d, 1), []any{tenantID, arg}
 	default:
 		return "", fmt.Errorf("explain: unknown search kind %q", kind)
 	}

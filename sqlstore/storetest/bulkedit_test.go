@@ -43,30 +43,30 @@ func TestHoldersAndBulkEdits(t *testing.T) {
 			t.Fatalf("holders of %s: %+v; want 3 of tenant A, active first", p, held)
 		}
 		// Caller ID reads the same without a transaction.
+		var want []reach.Holder
+		for _, h := range held {
+			want = append(want, reach.Holder{Key: h.Key, Owner: h.Owner, MethodID: h.ID, Kind: h.Kind, Memo: h.Memo, RecordName: h.RecordName,
+				RecordActive: h.RecordActive, CustomerID: h.CustomerID, CustomerName: h.CustomerName})
+		}
 		for range 3 { // the second time on SQLite, through the prepared statement
 			outside, err := db.CallersOf(ctx, a, p)
 			if err != nil {
 				t.Fatal(err)
-			}
-			var want []reach.Caller
-			for _, h := range held {
-				want = append(want, reach.Caller{Owner: h.Owner, MethodID: h.ID, Kind: h.Kind, Memo: h.Memo, RecordName: h.RecordName,
-					RecordActive: h.RecordActive, CustomerID: h.CustomerID, CustomerName: h.CustomerName})
 			}
 			wantEqual(t, "callers read outside a transaction", outside, want)
 			time.Sleep(10 * time.Millisecond)
 		}
 		// Many values at once: each value's holders together, in the same
 		// order, values in key order, never another tenant's.
-		var many []reach.HeldContact
+		var many []reach.Holder
 		mustRead(t, db, func(tx reach.Tx) (err error) {
-			many, err = tx.ContactsByKeys(ctx, a, []string{p, "nobody@nowhere.com", "pm@maplemgmt.com"})
+			many, err = tx.HoldersOfKeys(ctx, a, []string{p, "nobody@nowhere.com", "pm@maplemgmt.com"})
 			return err
 		})
 		if len(many) != 4 || many[0].Key != p || many[3].Key != "pm@maplemgmt.com" {
 			t.Fatalf("holders of two values and one nobody holds: %+v", many)
 		}
-		wantEqual(t, "holders of several values", many[:3], held)
+		wantEqual(t, "holders of several values", many[:3], want)
 		for _, h := range held {
 			if h.Owner == uref && (h.RecordName != "Unit 1" || h.CustomerName != "Landlord" || h.CustomerID != owner.ID || h.RecordVersion != 1) {
 				t.Errorf("location holder lacks its record or customer: %+v", h)
