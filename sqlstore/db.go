@@ -11,6 +11,7 @@ import (
 	"math/rand/v2"
 	"net/url"
 	"strings"
+	"sync/atomic"
 	"time"
 
 	_ "github.com/jackc/pgx/v5/stdlib" // registers the "pgx" driver
@@ -40,6 +41,9 @@ type DB struct {
 	// CallEventsKept is how many of each tenant's latest call events are
 	// kept for clients resuming their stream.
 	CallEventsKept int64
+	// stageTerms sends new search rows to search_terms_staged, while this
+	// process loads with deferred indexes (DeferIndexes).
+	stageTerms atomic.Bool
 }
 
 // IsPostgres reports whether dsn names a PostgreSQL database rather than a
@@ -195,7 +199,7 @@ func (db *DB) run(ctx context.Context, pool *sql.DB, opts *sql.TxOptions, fn fun
 	if err != nil {
 		return db.d.translate(fmt.Errorf("begin: %w", err))
 	}
-	t := &tx{tx: sqlTx, conn: conn, pool: pool, stmts: db.stmts, d: db.d, eventsKept: db.CallEventsKept, now: db.Now().UTC().Truncate(time.Microsecond), writable: opts == nil || !opts.ReadOnly}
+	t := &tx{tx: sqlTx, conn: conn, pool: pool, stmts: db.stmts, d: db.d, eventsKept: db.CallEventsKept, stageTerms: db.stageTerms.Load(), now: db.Now().UTC().Truncate(time.Microsecond), writable: opts == nil || !opts.ReadOnly}
 	if err := fn(t); err != nil {
 		_ = sqlTx.Rollback()
 		return err
@@ -218,6 +222,8 @@ type tx struct {
 	d     dialect
 	// eventsKept is DB.CallEventsKept.
 	eventsKept int64
+	// stageTerms is DB.stageTerms when the transaction began.
+	stageTerms bool
 	now        time.Time
 	writable   bool
 }

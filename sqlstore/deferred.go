@@ -3,6 +3,7 @@ package sqlstore
 import (
 	"context"
 	"fmt"
+	"strings"
 )
 
 // A bulk load into mostly empty tables runs faster without their secondary
@@ -10,8 +11,11 @@ import (
 // inserts at random places. DeferIndexes drops them and keeps their
 // definitions in deferred_indexes, in one transaction; BuildDeferredIndexes
 // builds them again, and Migrate does too, so a load that was killed leaves
-// a database the next command heals. Primary keys and the search index stay:
-// rows go on being checked for unique ids and found by key.
+// a database the next command heals. Primary keys stay: rows go on being
+// checked for unique ids. The search index, whose key is its table, takes
+// its rows in a plain table (search_terms_staged) and then all of them in
+// key order: 17,000,000 rows inserted at random places through a load left
+// it half empty, and a search of a full name read twice the pages.
 
 // deferrableTables are the tables a bulk load fills whose indexes it defers.
 var deferrableTables = []string{"customers", "locations", "contact_methods"}
@@ -19,13 +23,16 @@ var deferrableTables = []string{"customers", "locations", "contact_methods"}
 const createDeferredIndexes = `CREATE TABLE IF NOT EXISTS deferred_indexes (
 	name TEXT PRIMARY KEY, definition TEXT NOT NULL)`
 
+// stagedTerms is where a load with deferred indexes writes search rows.
+const stagedTerms = "search_terms_staged"
+
 // DeferIndexes drops the secondary indexes of the tables BulkInsert fills,
 // keeping their definitions to build again. Searches, caller ID and the
 // report are slow (and on SQLite, those naming an index fail) until
 // BuildDeferredIndexes: use it only for a load nothing else is using the
 // database during, as `reach seed` of a large tenant.
 func (db *DB) DeferIndexes(ctx context.Context) error {
-	return db.ddl(ctx, func(exec func(string, ...any) error, query func(string, ...any) ([][2]string, error)) error {
+	err := db.ddl(ctx, func(exec func(string, ...any) error, query func(string, ...any) ([][2]string, error)) error {
 		indexes, err := query(db.d.secondaryIndexesQuery(len(deferrableTables)), anySlice(deferrableTables)...)
 		if err != nil {
 			return err
@@ -38,8 +45,33 @@ func (db *DB) DeferIndexes(ctx context.Context) error {
 				return err
 			}
 		}
-		return nil
+		return exec(`CREATE TABLE ` + stagedTerms + ` AS SELECT ` + termColumns + ` FROM search_terms WHERE 1 = 0`)
 	})
+	if err == nil {
+		db.stageTerms.Store(true)
+	}
+	return err
+}
+
+var termColumns = strings.Join(bulkTerms.columns, ", ")
+
+// moveStagedTerms moves the search rows a load staged into the search
+// index, in its key order, if there are any.
+func (db *DB) moveStagedTerms(ctx context.Context) error {
+	err := db.ddl(ctx, func(exec func(string, ...any) error, query func(string, ...any) ([][2]string, error)) error {
+		if staged, err := query(db.d.tableQuery(), stagedTerms); err != nil || len(staged) == 0 {
+			return err
+		}
+		if err := exec(`INSERT INTO search_terms (` + termColumns + `) SELECT ` + termColumns + ` FROM ` + stagedTerms +
+			` ORDER BY tenant_id, term, record_type, record_id`); err != nil {
+			return fmt.Errorf("move staged search rows: %w", err)
+		}
+		return exec(`DROP TABLE ` + stagedTerms)
+	})
+	if err == nil {
+		db.stageTerms.Store(false)
+	}
+	return err
 }
 
 // BuildDeferredIndexes builds every index DeferIndexes dropped, each in its
@@ -51,6 +83,9 @@ func (db *DB) BuildDeferredIndexes(ctx context.Context) error {
 		if _, err := db.write.ExecContext(ctx, `PRAGMA temp_store = FILE`); err != nil {
 			return err
 		}
+	}
+	if err := db.moveStagedTerms(ctx); err != nil {
+		return err
 	}
 	for {
 		var done bool
@@ -133,4 +168,12 @@ func (db *DB) StoredContactMethods(ctx context.Context) (int, error) {
 	var n int
 	err := db.write.QueryRowContext(ctx, `SELECT count(*) FROM contact_methods`).Scan(&n)
 	return n, err
+}
+
+func (sqliteDialect) tableQuery() string {
+	return `SELECT name, type FROM sqlite_master WHERE type = 'table' AND name = ?`
+}
+
+func (postgresDialect) tableQuery() string {
+	return `SELECT table_name, table_type FROM information_schema.tables WHERE table_schema = current_schema() AND table_name = ?`
 }

@@ -6,6 +6,7 @@ import (
 	"testing"
 	"time"
 
+	"reach"
 	"reach/sqlstore"
 	"reach/sqlstore/storetest"
 )
@@ -41,6 +42,19 @@ func TestDeferredIndexesComeBack(t *testing.T) {
 		held, err := db.CallersOf(ctx, "t1", "+15148490123")
 		if err != nil || len(held) != 3 {
 			t.Fatalf("holders of the shared office line after the load: %d, %v", len(held), err)
+		}
+		// The search rows staged during the load are in the index, and
+		// the counts that pick a search's driving word agree with them.
+		var found []reach.SearchResult
+		err = db.Read(ctx, func(tx reach.Tx) (err error) {
+			found, err = tx.SearchWords(ctx, "t1", []string{"zoe", "obrien", "25"}, 10)
+			return err
+		})
+		if err != nil || len(found) != 1 || found[0].ID != customers[25].ID {
+			t.Fatalf("search after the load: %+v, %v", found, err)
+		}
+		if staged, err := db.StagedTermsLeft(ctx); err != nil || staged {
+			t.Fatalf("the staging table is left after the load: %v %v", staged, err)
 		}
 
 		if err := db.DeferIndexes(ctx); err != nil {

@@ -43,6 +43,9 @@ type dialect interface {
 	// secondaryIndexesQuery lists (name, CREATE statement) of the indexes of
 	// n tables that back no constraint.
 	secondaryIndexesQuery(n int) string
+	// tableQuery lists one (name, type) row if the table named by its one
+	// parameter exists.
+	tableQuery() string
 }
 
 type sqliteDialect struct{}

@@ -31,3 +31,14 @@ func (db *DB) SecondaryIndexes(ctx context.Context) ([][2]string, error) {
 	})
 	return out, err
 }
+
+// StagedTermsLeft reports whether search_terms_staged exists.
+func (db *DB) StagedTermsLeft(ctx context.Context) (bool, error) {
+	var left bool
+	err := db.ddl(ctx, func(_ func(string, ...any) error, query func(string, ...any) ([][2]string, error)) error {
+		rows, err := query(db.d.tableQuery(), stagedTerms)
+		left = len(rows) > 0
+		return err
+	})
+	return left, err
+}

@@ -18,10 +18,14 @@ import (
 
 // terms inserts search rows, sorted as termRows sorts them: rows inserted
 // in key order fill one leaf page after another instead of touching a
-// random page each.
+// random page each. During a load with deferred indexes they are staged.
 func (l *bulkLoader) terms(ctx context.Context, rows []termRow) error {
 	tenant := any(l.tenant)
-	return l.insert(ctx, bulkTerms, len(rows), func(i int, dst []any) []any {
+	table := bulkTerms
+	if l.t.stageTerms {
+		table.name = stagedTerms
+	}
+	return l.insert(ctx, table, len(rows), func(i int, dst []any) []any {
 		r := rows[i]
 		return append(dst, tenant, r.word, string(r.typ), r.id, r.active, r.words)
 	})
