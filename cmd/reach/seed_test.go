@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"io"
 	"net/http"
+	"net/url"
 	"path/filepath"
 	"regexp"
 	"strings"
@@ -16,9 +17,14 @@ import (
 func TestSeedFillsAnExistingTenant(t *testing.T) {
 	db := filepath.Join(t.TempDir(), "reach.db")
 	setup := initDB(t, db)
+	defer func(was int) { deferMin = was }(deferMin)
+	deferMin = 1000 // so this load defers its indexes, as a large one does
 	out, errOut, code := runCLI(t, context.Background(), "seed", "--db", db, "--tenant-id", setup.TenantID, "--customers", "1100", "--batch", "500")
 	if code != 0 {
 		t.Fatalf("seed exited %d: %s", code, errOut)
+	}
+	if !strings.Contains(errOut, "building the indexes") {
+		t.Errorf("a load of 1100 customers into an empty database did not defer its indexes: %q", errOut)
 	}
 	summary := regexp.MustCompile(`^seeded 1100 customers, (\d+) locations, (\d+) contact methods into tenant \S+ in \S+ \(\d+ customers/s\)\n$`)
 	if !summary.MatchString(out) {
@@ -52,6 +58,19 @@ func TestSeedFillsAnExistingTenant(t *testing.T) {
 	}
 	if len(page.Items[0].ContactMethods) == 0 {
 		t.Errorf("seeded customer %q has no contact methods", page.Items[0].Name)
+	}
+	// Its name finds it: the search rows staged during the load are in
+	// the index.
+	req, _ = http.NewRequest("GET", "http://"+addr+"/api/v1/search?q="+url.QueryEscape(page.Items[0].Name), nil)
+	req.Header.Set("Authorization", "Bearer "+setup.Token)
+	found, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer found.Body.Close()
+	body, _ := io.ReadAll(found.Body)
+	if found.StatusCode != 200 || !strings.Contains(string(body), page.Items[0].Name) {
+		t.Errorf("searching for seeded customer %q: status %d, %s", page.Items[0].Name, found.StatusCode, body)
 	}
 }
 
