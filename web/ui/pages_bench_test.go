@@ -3,6 +3,7 @@ package ui_test
 import (
 	"context"
 	"fmt"
+	"maps"
 	"math/rand/v2"
 	"net/url"
 	"os"
@@ -29,7 +30,8 @@ import (
 //
 // (REACH_BENCH_DB may be a postgres:// URL.) It signs in as a bench admin
 // it adds to the tenant. Without them it seeds 5,000 customers into a
-// temporary SQLite file.
+// temporary SQLite file. REACH_BENCH_SLOWEST=1 logs each page's six
+// slowest addresses, to see which queries make a tail.
 func BenchmarkPages(b *testing.B) {
 	ctx := context.Background()
 	dsn, tenant := os.Getenv("REACH_BENCH_DB"), os.Getenv("REACH_BENCH_TENANT")
@@ -90,12 +92,21 @@ func BenchmarkPages(b *testing.B) {
 		}
 		b.Run(pg.name, func(b *testing.B) {
 			took := make([]time.Duration, 0, b.N)
+			slowest := map[string]time.Duration{}
 			for i := 0; b.Loop(); i++ {
 				start := time.Now()
 				p := agent.get(paths[i%len(paths)])
 				took = append(took, time.Since(start))
+				slowest[paths[i%len(paths)]] = max(slowest[paths[i%len(paths)]], took[len(took)-1])
 				if p.Status != 200 {
 					b.Fatalf("%s: %d", paths[i%len(paths)], p.Status)
+				}
+			}
+			if os.Getenv("REACH_BENCH_SLOWEST") != "" {
+				keys := slices.Collect(maps.Keys(slowest))
+				slices.SortFunc(keys, func(x, y string) int { return int(slowest[y] - slowest[x]) })
+				for _, k := range keys[:min(6, len(keys))] {
+					b.Logf("%v %s", slowest[k], k)
 				}
 			}
 			slices.Sort(took)
