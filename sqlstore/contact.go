@@ -2,7 +2,6 @@ package sqlstore
 
 import (
 	"context"
-	"database/sql"
 	"sort"
 	"strings"
 
@@ -14,18 +13,20 @@ const contactColumns = `m.id, m.customer_id, m.location_id, m.kind, m.value, m.k
 
 // scanContact reads contactColumns, then any extra columns into extra.
 func scanContact(s interface{ Scan(...any) error }, m *reach.ContactMethod, extra ...any) error {
-	var loc sql.NullString
+	var loc *string
 	err := s.Scan(append([]any{&m.ID, &m.CustomerID, &loc, &m.Kind, &m.Value, &m.Key, &m.Display, &m.Extension, &m.Memo,
 		&m.Primary, &m.Position, timeCol{&m.CreatedAt}, &m.CreatedBy, &m.Source, timeCol{&m.UpdatedAt}}, extra...)...)
-	if err != nil {
-		return err
+	m.Owner = ownerRef(m.CustomerID, loc)
+	return err
+}
+
+// ownerRef is the record holding a contact method, from its row's
+// customer_id and location_id: the location when it has one.
+func ownerRef(customerID string, locationID *string) reach.RecordRef {
+	if locationID != nil {
+		return reach.RecordRef{Type: reach.RecordLocation, ID: *locationID}
 	}
-	if loc.Valid {
-		m.Owner = reach.RecordRef{Type: reach.RecordLocation, ID: loc.String}
-	} else {
-		m.Owner = reach.RecordRef{Type: reach.RecordCustomer, ID: m.CustomerID}
-	}
-	return nil
+	return reach.RecordRef{Type: reach.RecordCustomer, ID: customerID}
 }
 
 func (t *tx) ContactMethod(ctx context.Context, tenantID, id string) (*reach.ContactMethod, error) {

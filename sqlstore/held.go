@@ -81,10 +81,7 @@ func scanShownHolders(rows *sql.Rows, out []reach.Holder) ([]reach.Holder, error
 		if err := rows.Scan(&h.Key, &h.MethodID, &h.CustomerID, &loc, &h.Kind, &h.Memo, &h.RecordName, &h.RecordActive, &h.CustomerName); err != nil {
 			return nil, err
 		}
-		h.Owner = reach.RecordRef{Type: reach.RecordCustomer, ID: h.CustomerID}
-		if loc != nil {
-			h.Owner = reach.RecordRef{Type: reach.RecordLocation, ID: *loc}
-		}
+		h.Owner = ownerRef(h.CustomerID, loc)
 		out = append(out, h)
 	}
 	return out, rows.Err()
@@ -103,16 +100,9 @@ func scanHolders(rows *sql.Rows, out []reach.HeldContact) ([]reach.HeldContact, 
 	defer rows.Close()
 	for rows.Next() {
 		var h reach.HeldContact
-		var loc *string
-		m := &h.ContactMethod
-		if err := rows.Scan(&m.ID, &m.CustomerID, &loc, &m.Kind, &m.Value, &m.Key, &m.Display, &m.Extension, &m.Memo,
-			&m.Primary, &m.Position, timeCol{&m.CreatedAt}, &m.CreatedBy, &m.Source, timeCol{&m.UpdatedAt},
-			&h.RecordName, &h.RecordActive, &h.RecordVersion, timeCol{&h.RecordUpdatedAt}, &h.CustomerName); err != nil {
+		if err := scanContact(rows, &h.ContactMethod, &h.RecordName, &h.RecordActive, &h.RecordVersion,
+			timeCol{&h.RecordUpdatedAt}, &h.CustomerName); err != nil {
 			return nil, err
-		}
-		m.Owner = reach.RecordRef{Type: reach.RecordCustomer, ID: m.CustomerID}
-		if loc != nil {
-			m.Owner = reach.RecordRef{Type: reach.RecordLocation, ID: *loc}
 		}
 		out = append(out, h)
 	}

@@ -141,10 +141,7 @@ func (t *tx) contactHits(ctx context.Context, q string, args []any, limit int) (
 			return nil, read, err
 		}
 		read++
-		h.ref.Type = reach.RecordCustomer
-		if loc != nil {
-			h.ref = reach.RecordRef{Type: reach.RecordLocation, ID: *loc}
-		}
+		h.ref = ownerRef(h.ref.ID, loc)
 		h.match.Field = reach.FieldPhone
 		if kind == reach.KindEmail {
 			h.match.Field = reach.FieldEmail
